@@ -1,0 +1,52 @@
+# Owning It Gently: the commands a facilitator or developer needs.
+#   make app       serve the workbook as a web app on http://127.0.0.1:8866
+#   make test      run every test (creates .venv and installs what the tests need)
+#   make lab       open the notebooks in JupyterLab
+#   make validate  check every file in data/ and list any problems
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8866
+# Our Voila template lives in the repo; this makes Voila find it without installing it.
+export JUPYTER_PATH := $(CURDIR)/share/jupyter
+
+.PHONY: app test lab validate install install-test clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+app: install
+	@$(BIN)/workbook validate --quiet
+	@echo ""
+	@echo "  Owning It Gently is running. Open this address in your web browser:"
+	@echo "      http://127.0.0.1:$(PORT)/"
+	@echo "  Press Ctrl+C here to stop it."
+	@echo ""
+	$(BIN)/voila notebooks/ --no-browser --port=$(PORT) --Voila.ip=127.0.0.1
+
+test: install-test
+	$(BIN)/ruff check widgets tests
+	$(BIN)/ruff format --check widgets tests
+	$(BIN)/python -m pytest
+
+lab: install
+	$(BIN)/jupyter lab notebooks/00_welcome.ipynb
+
+validate: install
+	$(BIN)/workbook validate
+
+clean:
+	rm -rf $(VENV) .pytest_cache tests/artifacts

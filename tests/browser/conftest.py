@@ -1,0 +1,148 @@
+"""A real Voila server and a real Chromium, as a visitor would use them.
+
+The server is started once for the browser tests on a free port of 127.0.0.1 with the
+repo's own configuration (voila.json, the template in share/), and stopped at the end.
+Without /usr/bin/chromium the tests skip and say how to install it; CI sets
+OIG_REQUIRE_BROWSER=1 so that a missing browser fails instead.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from widgets.content import REPO_DIR
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = REPO_DIR / "tests" / "artifacts"
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _need_browser() -> None:
+    if not Path(CHROMIUM).exists():
+        message = (
+            "browser tests skipped because no Chromium is installed at /usr/bin/chromium. "
+            "Install it with: sudo apt-get update && sudo apt-get install -y chromium"
+        )
+        if os.environ.get("OIG_REQUIRE_BROWSER"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+def start_voila(extra_args: list[str] | None = None, env: dict | None = None):
+    """Start Voila as `make app` does; returns (process, base_url, log_path)."""
+    port = _free_port()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    log_path = ARTIFACTS / f"voila-{port}.log"
+    full_env = {**os.environ, "JUPYTER_PATH": str(REPO_DIR / "share" / "jupyter"), **(env or {})}
+    voila = Path(sys.executable).parent / "voila"
+    proc = subprocess.Popen(
+        [str(voila), "notebooks/", "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1"]
+        + (extra_args or []),
+        cwd=REPO_DIR,
+        env=full_env,
+        stdout=log_path.open("w"),
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"Voila exited early; see {log_path}")
+        try:
+            urllib.request.urlopen(base + "/", timeout=2)
+            return proc, base, log_path
+        except OSError:
+            time.sleep(0.3)
+    proc.terminate()
+    raise RuntimeError(f"Voila did not start within 60 s; see {log_path}")
+
+
+def stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(scope="session")
+def voila_url():
+    _need_browser()
+    proc, base, _ = start_voila()
+    yield base
+    stop(proc)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    _need_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield b
+        b.close()
+
+
+@pytest.fixture(params=["desktop", "phone"])
+def viewport(request):
+    return request.param, DESKTOP if request.param == "desktop" else PHONE
+
+
+@pytest.fixture
+def page(browser, viewport):
+    name, size = viewport
+    context = browser.new_context(viewport=size, accept_downloads=True)
+    pg = context.new_page()
+    pg.set_default_timeout(30_000)
+    pg.viewport_name = name
+    pg.dialogs = []
+    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
+    yield pg
+    context.close()
+
+
+def open_notebook(page, base_url: str, notebook: str, exercises: int) -> None:
+    """Open a page and wait until Voila has rendered every exercise."""
+    page.goto(f"{base_url}/voila/render/{notebook}")
+    page.wait_for_function(
+        f"document.querySelectorAll('.oig-exercise').length >= {exercises}", timeout=60_000
+    )
+
+
+def screenshot(page, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}-{page.viewport_name}.png"), full_page=True)
+
+
+def no_sideways_scroll(page) -> bool:
+    return page.evaluate(
+        "document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1"
+    )

@@ -1,0 +1,342 @@
+"""Load and check everything in ``data/``.
+
+One call, :func:`load_workbook`, reads every file once per process and returns typed
+content; any problem in any file is collected (not raised one at a time) and reported in
+plain words with file, line and field, so a facilitator can fix them all in one go.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from . import schema
+from .yaml_lines import LinedDocument, Problem, load_lined
+
+REPO_DIR = Path(__file__).resolve().parent.parent
+DEFAULT_DATA_DIR = REPO_DIR / "data"
+
+EXERCISE_TYPES: tuple[str, ...] = tuple(sorted(schema.EXERCISE_TAGS))
+
+# Singular names used when we describe where in a file a problem is.
+_SINGULAR = {
+    "lessons": "lesson",
+    "exercises": "exercise",
+    "statements": "statement",
+    "categories": "category",
+    "entries": "entry",
+    "steps": "step",
+    "fields": "field",
+    "prompts": "prompt",
+    "hint_patterns": "hint pattern",
+    "harsh_statements": "harsh statement",
+    "replies": "reply",
+    "objectives": "objective",
+    "pause_steps": "pause step",
+}
+
+
+# Folders under data/ named like a language code ("en", "es", "pt-BR") hold one language.
+LANG_DIR = re.compile(r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$")
+
+
+class ContentError(Exception):
+    """Raised when data/ has problems; ``problems`` lists each in plain words."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get("OWNING_DATA_DIR", DEFAULT_DATA_DIR))
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return str(Path("data") / path.relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+def _describe(loc: tuple[Any, ...], value: Any) -> tuple[str, tuple[Any, ...]]:
+    """Turn a pydantic location into words ("statement 's7'") and a path into the data."""
+    words: list[str] = []
+    path: list[Any] = []
+    current = value
+    i = 0
+    while i < len(loc):
+        key = loc[i]
+        if isinstance(current, dict) and key in current:
+            path.append(key)
+            nxt = current[key]
+            if isinstance(nxt, list) and i + 1 < len(loc) and isinstance(loc[i + 1], int):
+                index = loc[i + 1]
+                if index < len(nxt):
+                    item = nxt[index]
+                    name = _SINGULAR.get(key, key)
+                    if isinstance(item, dict) and isinstance(item.get("id"), str):
+                        words.append(f"{name} '{item['id']}'")
+                    else:
+                        words.append(f"{name} {index + 1}")
+                    path.append(index)
+                    current = item
+                    i += 2
+                    continue
+            if isinstance(nxt, dict) and key == "regions" and i + 1 < len(loc):
+                words.append(f"region '{loc[i + 1]}'")
+                path.append(loc[i + 1])
+                current = nxt.get(loc[i + 1])
+                i += 2
+                continue
+            current = nxt
+        elif isinstance(key, str) and key in schema.EXERCISE_TAGS:
+            pass  # the discriminator tag pydantic adds to union locations
+        else:
+            break
+        i += 1
+    return " › ".join(words), tuple(path)
+
+
+def _field_name(loc: tuple[Any, ...]) -> str:
+    for part in reversed(loc):
+        if isinstance(part, str) and part not in schema.EXERCISE_TAGS:
+            return part
+    return ""
+
+
+def _humanise(err: dict[str, Any], doc: LinedDocument) -> Problem:
+    loc = tuple(err["loc"])
+    kind = err["type"]
+    where, path = _describe(loc, doc.value)
+    field = _field_name(loc)
+    subject = where or "this file"
+    ctx = err.get("ctx") or {}
+    if kind == "missing":
+        parent_where, parent_path = _describe(loc[:-1], doc.value)
+        msg = f"{parent_where or 'this file'} has no '{field}'; it is required here."
+        line = doc.line_of(parent_path)
+        return Problem(doc.file, line, msg)
+    line = doc.line_of(path)
+    if kind == "extra_forbidden":
+        msg = (
+            f"'{field}' is not a field the workbook knows"
+            + (f" (in {_describe(loc[:-1], doc.value)[0]})" if len(loc) > 1 else "")
+            + ". Check its spelling, or remove it."
+        )
+    elif kind == "union_tag_invalid":
+        msg = (
+            f"{subject} has type '{ctx.get('tag')}', which is not an exercise type the "
+            f"workbook knows. Known types: {', '.join(EXERCISE_TYPES)}."
+        )
+    elif kind == "union_tag_not_found":
+        msg = f"{subject} has no 'type'. Known types: {', '.join(EXERCISE_TYPES)}."
+    elif kind == "value_error":
+        msg = f"{subject}: {err['msg'].removeprefix('Value error, ')}."
+    elif kind in {"string_type", "string_too_short"}:
+        msg = f"'{field}' in {subject} needs some text." if kind == "string_too_short" else (
+            f"'{field}' in {subject} should be text."
+        )
+    elif kind == "string_pattern_mismatch":
+        if field == "file_name":
+            msg = f"'{field}' in {subject} should be a simple file name ending in .md."
+        else:
+            msg = (
+                f"'{field}' in {subject} should be a short id: lower-case letters, digits, "
+                "dashes or underscores, no spaces."
+            )
+    elif kind in {"int_type", "int_parsing", "int_from_float"}:
+        msg = f"'{field}' in {subject} should be a whole number."
+    elif kind in {"greater_than_equal", "less_than_equal"}:
+        msg = f"'{field}' in {subject} {err['msg'].lower()}."
+    elif kind in {"list_type", "too_short"}:
+        msg = f"'{field}' in {subject} should be a list with at least one item (lines starting '- ')."
+    elif kind in {"dict_type", "model_type", "model_attributes_type"}:
+        msg = f"{subject or 'this file'} should be a set of 'name: value' lines."
+    elif kind in {"date_from_datetime_parsing", "date_parsing", "date_type"}:
+        msg = f"'{field}' in {subject} should be a date written as YYYY-MM-DD."
+    elif kind in {"literal_error", "enum"}:
+        msg = f"'{field}' in {subject}: {err['msg'].lower()}."
+    elif kind == "bool_type" or kind == "bool_parsing":
+        msg = f"'{field}' in {subject} should be yes or no."
+    else:
+        msg = f"'{field}' in {subject}: {err['msg']}."
+    return Problem(doc.file, line, msg)
+
+
+def check_document(doc: LinedDocument, model: type[BaseModel]) -> tuple[Any, list[Problem]]:
+    """Validate one parsed file against its model; never raises."""
+    if doc.problems or doc.value is None:
+        return None, list(doc.problems)
+    try:
+        return model.model_validate(doc.value), []
+    except ValidationError as exc:
+        return None, [_humanise(e, doc) for e in exc.errors(include_url=False)]
+
+
+@dataclass(frozen=True)
+class Workbook:
+    """Everything in data/ for one language, already checked."""
+
+    settings: schema.Settings
+    lessons: schema.LessonList
+    crisis: schema.CrisisFile
+    ui: schema.UiText
+    lesson_files: dict[str, schema.LessonFile]
+    root: Path
+
+    def exercise(self, ref: str) -> tuple[schema.LessonEntry, Any]:
+        """Find "lesson-id/exercise-id"; say kindly what exists when it is not found."""
+        lesson_id, _, exercise_id = ref.partition("/")
+        entry = self.lesson(lesson_id)
+        for exercise in self.lesson_files[lesson_id].exercises:
+            if exercise.id == exercise_id:
+                return entry, exercise
+        known = ", ".join(e.id for e in self.lesson_files[lesson_id].exercises)
+        raise KeyError(f"lesson '{lesson_id}' has no exercise '{exercise_id}' (it has: {known})")
+
+    def lesson(self, lesson_id: str) -> schema.LessonEntry:
+        for entry in self.lessons.lessons:
+            if entry.id == lesson_id:
+                return entry
+        known = ", ".join(e.id for e in self.lessons.lessons)
+        raise KeyError(f"there is no lesson '{lesson_id}' in lessons.yaml (known: {known})")
+
+    def crisis_region(self) -> schema.CrisisRegion:
+        return self.crisis.regions[self.settings.crisis_region]
+
+
+def collect(root: Path | None = None, language: str | None = None) -> tuple[dict, list[Problem]]:
+    """Read every file; return what loaded and every problem found."""
+    root = Path(root) if root else data_dir()
+    problems: list[Problem] = []
+    loaded: dict[str, Any] = {}
+
+    def read(path: Path, model: type[BaseModel]) -> Any:
+        doc = load_lined(path, _display(path, root))
+        value, found = check_document(doc, model)
+        problems.extend(found)
+        return value, doc
+
+    settings, _ = read(root / "settings.yaml", schema.Settings)
+    lang = language or (settings.language if settings else "en")
+    lang_dir = root / lang
+    if not lang_dir.is_dir():
+        problems.append(
+            Problem(_display(lang_dir, root), None, f"there is no folder for language '{lang}'.")
+        )
+        return loaded, problems
+    lessons, lessons_doc = read(lang_dir / "lessons.yaml", schema.LessonList)
+    crisis, _ = read(lang_dir / "crisis.yaml", schema.CrisisFile)
+    ui, _ = read(lang_dir / "ui.yaml", schema.UiText)
+    if settings and crisis and settings.crisis_region not in crisis.regions:
+        problems.append(
+            Problem(
+                "data/settings.yaml",
+                None,
+                f"crisis_region is '{settings.crisis_region}', but crisis.yaml has no such "
+                f"region. Choose one of: {', '.join(crisis.regions)}.",
+            )
+        )
+    lesson_files: dict[str, schema.LessonFile] = {}
+    listed: set[str] = set()
+    if lessons:
+        for index, entry in enumerate(lessons.lessons):
+            listed.add(entry.id)
+            path = lang_dir / "lessons" / f"{entry.id}.yaml"
+            if not path.exists():
+                problems.append(
+                    Problem(
+                        lessons_doc.file,
+                        lessons_doc.line_of(("lessons", index)),
+                        f"lesson '{entry.id}' is listed, but {_display(path, root)} is missing.",
+                    )
+                )
+                continue
+            notebooks = root.parent / "notebooks"
+            if notebooks.is_dir() and not (notebooks / entry.notebook).exists():
+                problems.append(
+                    Problem(
+                        lessons_doc.file,
+                        lessons_doc.line_of(("lessons", index, "notebook")),
+                        f"lesson '{entry.id}' names notebook '{entry.notebook}', which is "
+                        "not in notebooks/.",
+                    )
+                )
+            lesson, doc = read(path, schema.LessonFile)
+            if lesson is not None:
+                if lesson.id != entry.id:
+                    problems.append(
+                        Problem(
+                            doc.file,
+                            doc.line_of(("id",)),
+                            f"id is '{lesson.id}' but the file is listed as '{entry.id}'; "
+                            "they must match.",
+                        )
+                    )
+                lesson_files[entry.id] = lesson
+    lessons_folder = lang_dir / "lessons"
+    if lessons and lessons_folder.is_dir():
+        for path in sorted(lessons_folder.glob("*.yaml")):
+            if path.stem not in listed:
+                problems.append(
+                    Problem(
+                        _display(path, root),
+                        None,
+                        f"this lesson file is not listed in {_display(lang_dir, root)}/lessons.yaml. "
+                        "Add it to the list (or move the file out of this folder).",
+                    )
+                )
+    loaded.update(
+        settings=settings,
+        lessons=lessons,
+        crisis=crisis,
+        ui=ui,
+        lesson_files=lesson_files,
+        root=root,
+    )
+    return loaded, problems
+
+
+def validate(root: Path | None = None) -> list[Problem]:
+    """Every problem in data/, for every language folder present."""
+    root = Path(root) if root else data_dir()
+    _, problems = collect(root)
+    for lang_dir in sorted(p for p in root.iterdir() if p.is_dir() and LANG_DIR.match(p.name)):
+        settings_lang = None
+        if (root / "settings.yaml").exists():
+            doc = load_lined(root / "settings.yaml")
+            if isinstance(doc.value, dict):
+                settings_lang = doc.value.get("language")
+        if lang_dir.name != (settings_lang or "en"):
+            problems.extend(collect(root, lang_dir.name)[1])
+    seen: set[str] = set()
+    unique = []
+    for p in problems:
+        if str(p) not in seen:
+            seen.add(str(p))
+            unique.append(p)
+    return unique
+
+
+@lru_cache(maxsize=8)
+def _load(root: str, language: str | None) -> Workbook:
+    loaded, problems = collect(Path(root), language)
+    if problems:
+        raise ContentError(problems)
+    return Workbook(**loaded)
+
+
+def load_workbook(root: Path | None = None, language: str | None = None) -> Workbook:
+    """The checked content; parsed once per process (kernels share nothing else)."""
+    return _load(str(Path(root) if root else data_dir()), language)
+
+
+def clear_cache() -> None:
+    _load.cache_clear()

@@ -1,0 +1,44 @@
+"""What every exercise shares: a model that can report and restore its answers, and the
+frame (title, intro, pause and help) around its view."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as W
+import traitlets as T
+
+from .. import ui
+from ..content import Workbook
+from ..safety import SafetyBar
+
+
+class ExerciseModel(T.HasTraits):
+    """State of one exercise. ``answers()`` is plain JSON so it can be saved anywhere."""
+
+    def answers(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def restore(self, answers: dict[str, Any]) -> None:
+        """Put saved answers back; unknown or empty values are ignored, never written."""
+        raise NotImplementedError
+
+
+class ExerciseView(W.VBox):
+    """Base for exercise views: subclasses build ``self.body`` from ``self.model``."""
+
+    model: ExerciseModel
+
+    def __init__(self, workbook: Workbook, spec: Any, body: W.Widget, **kwargs):
+        super().__init__(**kwargs)
+        self.workbook = workbook
+        self.spec = spec
+        self.add_class("oig-exercise")
+        self.add_class(f"oig-exercise-{spec.type}")
+        self.safety = SafetyBar(workbook, content=body)
+        self.children = [
+            ui.heading(spec.title, 3, "oig-exercise-title"),
+            ui.prose(spec.intro),
+            ui.html(f"<p class='oig-optional'>{ui.escape(workbook.ui.optional_note)}</p>"),
+            self.safety,
+        ]

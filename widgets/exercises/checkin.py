@@ -1,0 +1,80 @@
+"""A 0-10 self-rating ("how heavy does today feel?") answered with a kind reply.
+
+A simple self-rating, not a clinical scale: it is never scored or compared, and every
+reply, whatever the number, is kind and points to the pause and help controls.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as W
+import traitlets as T
+
+from .. import ui
+from ..content import Workbook
+from ..schema import CheckinExercise
+from ..text import paragraphs
+from .base import ExerciseModel, ExerciseView
+
+
+class CheckinModel(ExerciseModel):
+    rating = T.Int(None, allow_none=True, help="The rating the participant checked in with.")
+
+    def __init__(self, spec: CheckinExercise):
+        super().__init__()
+        self.spec = spec
+
+    @T.validate("rating")
+    def _in_range(self, proposal):
+        value = proposal["value"]
+        if value is not None and not 0 <= value <= 10:
+            raise T.TraitError("a rating is a whole number from 0 to 10")
+        return value
+
+    def reply(self) -> str:
+        if self.rating is None:
+            return ""
+        for r in sorted(self.spec.replies, key=lambda r: r.up_to):
+            if self.rating <= r.up_to:
+                return r.text
+        return self.spec.replies[-1].text
+
+    def answers(self) -> dict[str, Any]:
+        return {"rating": self.rating}
+
+    def restore(self, answers: dict[str, Any]) -> None:
+        value = answers.get("rating")
+        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 10:
+            self.rating = value
+
+
+class CheckinView(ExerciseView):
+    def __init__(self, workbook: Workbook, spec: CheckinExercise):
+        self.model = m = CheckinModel(spec)
+        self._slider = W.IntSlider(
+            value=0,
+            min=0,
+            max=10,
+            description=spec.question,
+            style={"description_width": "initial"},
+            layout=W.Layout(width="100%"),
+        )
+        self._slider.add_class("oig-rating")
+        scale = ui.html(
+            f"<p class='oig-scale'><span>{ui.escape(spec.low_label)}</span>"
+            f"<span>{ui.escape(spec.high_label)}</span></p>"
+        )
+        self._button = ui.button(spec.button, "oig-checkin", primary=True)
+        self._reply = ui.html("", "oig-reply")
+        self._reply.layout.display = "none"
+        self._button.on_click(lambda _: setattr(m, "rating", self._slider.value))
+        m.observe(self._show_reply, names="rating")
+        body = ui.vbox([self._slider, scale, self._button, self._reply], "oig-body")
+        super().__init__(workbook, spec, body)
+
+    def _show_reply(self, change) -> None:
+        if change["new"] is not None:
+            self._slider.value = change["new"]
+        self._reply.value = paragraphs(self.model.reply())
+        ui.show(self._reply, change["new"] is not None)

@@ -1,0 +1,108 @@
+"""Rewrite a harsh self-statement as an accountable, kind one.
+
+The participant picks a given harsh thought or writes their own, then fills any of four
+scaffold boxes. Looking over the rewrite finds the global labels and absolutes listed in
+``hint_patterns`` (data/) and offers a gentle hint for each.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as W
+import traitlets as T
+
+from .. import ui
+from ..content import Workbook
+from ..hints import Hint, find_hints
+from ..schema import RewriteExercise
+from ..text import escape
+from .base import ExerciseModel, ExerciseView
+from .form import FormModel, FormView
+
+OWN = "__own__"
+
+
+class RewriteModel(ExerciseModel):
+    harsh_choice = T.Unicode("", help="The chosen harsh statement, or OWN for one's own.")
+    own_harsh = T.Unicode("", help="The participant's own harsh statement.")
+    checked = T.Bool(False, help="Whether the participant asked for a look-over.")
+
+    def __init__(self, spec: RewriteExercise):
+        super().__init__()
+        self.spec = spec
+        self.form = FormModel(spec.steps)
+        self.harsh_choice = spec.harsh_statements[0]
+
+    @property
+    def rewrite_text(self) -> str:
+        return "\n".join(self.form.get(step.id) for step in self.spec.steps)
+
+    def hints(self) -> list[Hint]:
+        return find_hints(self.rewrite_text, self.spec.hint_patterns)
+
+    def look_over(self) -> tuple[str, list[Hint]]:
+        """("empty" | "hints" | "clear", hints) for the rewrite as it stands now."""
+        self.checked = True
+        if not self.rewrite_text.strip():
+            return "empty", []
+        hints = self.hints()
+        return ("hints" if hints else "clear"), hints
+
+    def answers(self) -> dict[str, Any]:
+        return {
+            "harsh_choice": self.harsh_choice,
+            "own_harsh": self.own_harsh,
+            "rewrite": dict(self.form.values),
+        }
+
+    def restore(self, answers: dict[str, Any]) -> None:
+        choice = answers.get("harsh_choice")
+        if choice == OWN or choice in self.spec.harsh_statements:
+            self.harsh_choice = choice
+        own = answers.get("own_harsh")
+        if isinstance(own, str) and own:
+            self.own_harsh = own
+        self.form.restore(answers.get("rewrite"))
+
+
+class RewriteView(ExerciseView):
+    def __init__(self, workbook: Workbook, spec: RewriteExercise):
+        self.model = m = RewriteModel(spec)
+        options = [(s, s) for s in spec.harsh_statements] + [(spec.own_option, OWN)]
+        self._pick = W.Dropdown(
+            options=options,
+            value=m.harsh_choice,
+            description=spec.pick_label,
+            style={"description_width": "initial"},
+            layout=W.Layout(width="100%"),
+        )
+        self._pick.add_class("oig-pick")
+        self._own = ui.text_box(spec.own_label, rows=2)
+        W.link((self._pick, "value"), (m, "harsh_choice"))
+        W.link((self._own, "value"), (m, "own_harsh"))
+        self._form = FormView(m.form)
+        self._check = ui.button(spec.check_button, "oig-check", primary=True)
+        self._result = ui.html("", "oig-hints")
+        self._result.layout.display = "none"
+        self._check.on_click(lambda _: self._look_over())
+        body = ui.vbox([self._pick, self._own, self._form, self._check, self._result], "oig-body")
+        super().__init__(workbook, spec, body)
+        m.observe(lambda _: ui.show(self._own, m.harsh_choice == OWN), names="harsh_choice")
+        ui.show(self._own, m.harsh_choice == OWN)
+
+    def _look_over(self) -> None:
+        spec = self.model.spec
+        state, hints = self.model.look_over()
+        if state == "empty":
+            markup = f"<p>{escape(spec.empty_note)}</p>"
+        elif state == "clear":
+            markup = f"<p>{escape(spec.all_clear)}</p>"
+        else:
+            items = "".join(
+                f"<li><span class='oig-found'>“{escape(h.found)}”</span>: {escape(h.text)}</li>"
+                for h in hints
+            )
+            markup = f"<p>{escape(spec.hint_intro)}</p><ul>{items}</ul>"
+        self._result.value = markup
+        ui.show(self._result, True)

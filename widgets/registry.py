@@ -1,0 +1,85 @@
+"""Find an exercise's text in data/ and build the widget for its type.
+
+Views are imported only when a page uses them, which keeps each visitor's kernel small.
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+from pathlib import Path
+
+import ipywidgets as W
+
+from . import ui
+from .content import ContentError, Workbook, load_workbook
+from .safety import SafetyBar
+from .text import escape, paragraphs
+
+# exercise type -> (module under widgets.exercises, view class)
+VIEWS: dict[str, tuple[str, str]] = {
+    "sorter": ("sorter", "SorterView"),
+    "rewrite": ("rewrite", "RewriteView"),
+    "repair_plan": ("repair_plan", "RepairPlanView"),
+    "reflection": ("reflection", "ReflectionView"),
+    "checkin": ("checkin", "CheckinView"),
+}
+
+
+def view_class(exercise_type: str):
+    module, name = VIEWS[exercise_type]
+    return getattr(importlib.import_module(f"widgets.exercises.{module}"), name)
+
+
+def build_exercise(ref: str, workbook: Workbook | None = None):
+    """The view for "lesson-id/exercise-id" (its ``.model`` holds the state)."""
+    workbook = workbook or load_workbook()
+    _, spec = workbook.exercise(ref)
+    return view_class(spec.type)(workbook, spec)
+
+
+def _problem_box(exc: ContentError) -> W.HTML:
+    """What a page shows when data/ has problems: kind words, then the list to fix."""
+    items = "".join(f"<li>{escape(str(p))}</li>" for p in exc.problems)
+    return ui.html(
+        "<div role='alert'><p><strong>This part of the workbook could not be shown.</strong> "
+        "The lesson files need a small fix. If you are a participant, please let your "
+        "facilitator know; nothing you did caused this.</p>"
+        f"<details><summary>For the facilitator</summary><ul>{items}</ul>"
+        "<p>Run <code>make validate</code> to check every file.</p></details></div>",
+        "oig-problem",
+    )
+
+
+def show_exercise(ref: str) -> W.Widget:
+    """The widget a notebook displays for one exercise."""
+    try:
+        return build_exercise(ref)
+    except ContentError as exc:
+        return _problem_box(exc)
+
+
+@lru_cache(maxsize=1)
+def style_css() -> str:
+    return (Path(__file__).parent / "style.css").read_text(encoding="utf-8")
+
+
+def show_safety(lesson_id: str) -> W.Widget:
+    """The top of every lesson: the page style, a content note if any, pause and help."""
+    try:
+        workbook = load_workbook()
+        entry = workbook.lesson(lesson_id)
+    except ContentError as exc:
+        return _problem_box(exc)
+    children: list[W.Widget] = [W.HTML(f"<style>{style_css()}</style>")]
+    if entry.content_note:
+        children.append(
+            ui.html(
+                f"<p><strong>{escape(workbook.ui.content_note_label)}</strong></p>"
+                + paragraphs(entry.content_note),
+                "oig-content-note",
+            )
+        )
+    children.append(ui.html(f"<p>{escape(workbook.ui.saved_note)}</p>", "oig-privacy"))
+    children.append(SafetyBar(workbook))
+    return ui.vbox(children, "oig-shell")

@@ -1,0 +1,117 @@
+"""The safety shell every page and every exercise carries.
+
+Help is never more than one click away, and a pause can be taken from anywhere. The
+pause hides (never rebuilds) what the participant was doing, so closing it puts them back
+exactly where they were with nothing they typed lost.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as W
+import traitlets as T
+
+from . import ui
+from .content import Workbook
+from .text import escape, paragraphs
+
+
+def crisis_html(workbook: Workbook) -> str:
+    region = workbook.crisis_region()
+    items = []
+    for entry in region.entries:
+        ways = []
+        if entry.phone:
+            digits = "".join(ch for ch in entry.phone if ch.isdigit() or ch == "+")
+            ways.append(f'<a href="tel:{escape(digits)}">{escape(entry.phone)}</a>')
+        if entry.url:
+            ways.append(
+                f'<a href="{escape(entry.url)}" target="_blank" rel="noopener noreferrer">'
+                f"{escape(entry.url.removeprefix('https://').rstrip('/'))}</a>"
+            )
+        items.append(
+            f"<li><strong>{escape(entry.name)}</strong>: {escape(entry.how)}"
+            + (f" <span class='oig-help-ways'>{' · '.join(ways)}</span>" if ways else "")
+            + "</li>"
+        )
+    return (
+        f"<h3>{escape(workbook.crisis.title)}</h3>"
+        + paragraphs(workbook.crisis.intro)
+        + f"<ul>{''.join(items)}</ul>"
+        + f"<p><strong>{escape(region.emergency)}</strong></p>"
+    )
+
+
+class HelpPanel(W.VBox):
+    """A "Get help now" button that opens the region's help lines in place."""
+
+    expanded = T.Bool(False, help="Whether the help lines are showing.")
+
+    def __init__(self, workbook: Workbook, **kwargs):
+        super().__init__(**kwargs)
+        self.add_class("oig-help")
+        self._ui = workbook.ui
+        self.toggle = ui.button(workbook.ui.help_button, "oig-help-button")
+        self.toggle.icon = "life-ring"
+        self._lines = ui.html(crisis_html(workbook), "oig-help-lines")
+        self._close = ui.button(workbook.ui.help_close)
+        self._panel = ui.vbox([self._lines, self._close], "oig-help-panel")
+        self.toggle.on_click(lambda _: setattr(self, "expanded", not self.expanded))
+        self._close.on_click(lambda _: setattr(self, "expanded", False))
+        self.children = [self._panel]
+        self._show(False)
+
+    @T.observe("expanded")
+    def _on_open(self, change):
+        self._show(change["new"])
+
+    def _show(self, visible: bool) -> None:
+        ui.show(self._panel, visible)
+        ui.show(self, visible)
+
+
+class PausePanel(W.VBox):
+    """A short grounding practice shown in place of whatever the participant was doing."""
+
+    def __init__(self, workbook: Workbook, on_back, **kwargs):
+        super().__init__(**kwargs)
+        self.add_class("oig-pause")
+        steps = "".join(f"<li>{escape(s)}</li>" for s in workbook.ui.pause_steps)
+        self.back = ui.button(workbook.ui.pause_back, "oig-pause-back", primary=True)
+        self.back.on_click(lambda _: on_back())
+        self.children = [
+            ui.html(f"<h3>{escape(workbook.ui.pause_title)}</h3><ol>{steps}</ol>"),
+            self.back,
+        ]
+
+
+class SafetyBar(W.VBox):
+    """Pause and help controls around some content.
+
+    ``paused`` hides ``content`` (without destroying it) and shows the pause practice.
+    """
+
+    paused = T.Bool(False, help="Whether the pause practice is showing instead of the content.")
+
+    def __init__(self, workbook: Workbook, content: W.Widget | None = None, **kwargs):
+        super().__init__(**kwargs)
+        self.add_class("oig-safety")
+        self.content = content
+        self.pause_button = ui.button(workbook.ui.pause_button, "oig-pause-button")
+        self.pause_button.icon = "pause"
+        self.help = HelpPanel(workbook)
+        self.pause = PausePanel(workbook, on_back=lambda: setattr(self, "paused", False))
+        self.pause_button.on_click(lambda _: setattr(self, "paused", True))
+        toolbar = ui.hbox([self.pause_button, self.help.toggle], "oig-toolbar")
+        children: list[W.Widget] = [toolbar, self.help, self.pause]
+        if content is not None:
+            children.append(content)
+        self.children = children
+        ui.show(self.pause, False)
+
+    @T.observe("paused")
+    def _on_paused(self, change):
+        paused = change["new"]
+        ui.show(self.pause, paused)
+        ui.show(self.pause_button, not paused)
+        if self.content is not None:
+            ui.show(self.content, not paused)

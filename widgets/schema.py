@@ -1,0 +1,309 @@
+"""The shape of every file in ``data/``, as typed models.
+
+The models forbid unknown fields so that a misspelt key ("wyh:" for "why:") is reported
+instead of silently ignored. Each exercise type is one model; the ``type`` field picks it.
+Cross-checks that span fields (an answer that names a category that does not exist, a
+hint pattern that is not a valid pattern) live in validators beside the fields they guard.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import typing
+import re
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+NonEmpty = Annotated[str, Field(min_length=1)]
+Ident = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", min_length=1, max_length=40)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+def _unique_ids(items: list, kind: str) -> None:
+    seen: set[str] = set()
+    for item in items:
+        if item.id in seen:
+            raise ValueError(f"two {kind}s share the id '{item.id}'; each id must be different")
+        seen.add(item.id)
+
+
+# --- workbook-wide files -------------------------------------------------------------
+
+
+class Settings(Strict):
+    """data/settings.yaml: what a facilitator switches for their group."""
+
+    language: Ident = "en"
+    crisis_region: Ident = "us"
+    storage: Literal["ask", "off"] = "ask"
+
+
+class LessonEntry(Strict):
+    id: Ident
+    title: NonEmpty
+    notebook: NonEmpty
+    description: NonEmpty
+    minutes: int = Field(ge=5, le=240)
+    objectives: list[NonEmpty] = Field(min_length=1)
+    content_note: str = ""
+
+
+class LessonList(Strict):
+    """data/<lang>/lessons.yaml: the one ordered list that decides which lessons exist."""
+
+    workbook_title: NonEmpty
+    tagline: NonEmpty
+    lessons: list[LessonEntry] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ids(self) -> LessonList:
+        _unique_ids(self.lessons, "lesson")
+        return self
+
+
+PHONE = re.compile(r"^\+?[0-9]+([ -][0-9]+)*$")
+
+
+class CrisisEntry(Strict):
+    name: NonEmpty
+    how: NonEmpty
+    phone: str | None = None
+    text: str | None = None
+    url: str | None = None
+    source: NonEmpty
+    last_checked: dt.date
+
+    @field_validator("phone", "text")
+    @classmethod
+    def _phone(cls, value: str | None) -> str | None:
+        digits = sum(ch.isdigit() for ch in value or "")
+        if value is not None and (not PHONE.match(value) or not 3 <= digits <= 15):
+            raise ValueError(
+                f"'{value}' does not look like a phone number: use only digits, spaces, "
+                "dashes and an optional leading +, e.g. '988' or '116 123'"
+            )
+        return value
+
+    @field_validator("source", "url")
+    @classmethod
+    def _https(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith("https://"):
+            raise ValueError(f"'{value}' should be a web address that starts with https://")
+        return value
+
+
+class CrisisRegion(Strict):
+    name: NonEmpty
+    emergency: NonEmpty
+    entries: list[CrisisEntry] = Field(min_length=1)
+
+
+class CrisisFile(Strict):
+    """data/<lang>/crisis.yaml: help lines per region, each with a source and a date."""
+
+    title: NonEmpty
+    intro: NonEmpty
+    regions: dict[Ident, CrisisRegion]
+
+
+class UiText(Strict):
+    """data/<lang>/ui.yaml: words used by every exercise (buttons, pause, help)."""
+
+    pause_button: NonEmpty
+    pause_title: NonEmpty
+    pause_steps: list[NonEmpty] = Field(min_length=1)
+    pause_back: NonEmpty
+    help_button: NonEmpty
+    help_close: NonEmpty
+    optional_note: NonEmpty
+    next: NonEmpty
+    skip: NonEmpty
+    start_again: NonEmpty
+    content_note_label: NonEmpty
+    saved_note: NonEmpty
+
+
+# --- exercises ----------------------------------------------------------------------
+
+
+class Category(Strict):
+    id: Ident
+    label: NonEmpty
+
+
+class Statement(Strict):
+    id: Ident
+    text: NonEmpty
+    answer: Ident
+    why: NonEmpty
+
+
+class SortFeedback(Strict):
+    same: NonEmpty
+    different: NonEmpty
+
+
+class ExerciseBase(Strict):
+    id: Ident
+    title: NonEmpty
+    intro: NonEmpty
+
+
+class SorterExercise(ExerciseBase):
+    """Sort statements into two or more piles; the reasoning shows whatever was picked."""
+
+    type: Literal["sorter"]
+    question: NonEmpty
+    categories: list[Category] = Field(min_length=2)
+    statements: list[Statement] = Field(min_length=1)
+    feedback: SortFeedback
+    summary: NonEmpty
+
+    @model_validator(mode="after")
+    def _answers_exist(self) -> SorterExercise:
+        _unique_ids(self.categories, "category")
+        _unique_ids(self.statements, "statement")
+        known = {c.id for c in self.categories}
+        for statement in self.statements:
+            if statement.answer not in known:
+                raise ValueError(
+                    f"statement '{statement.id}' has answer '{statement.answer}', which is "
+                    f"not one of the categories ({', '.join(sorted(known))})"
+                )
+        return self
+
+
+class HintPattern(Strict):
+    """A pattern that, when it appears in a rewrite, earns a gentle hint.
+
+    ``matches`` and ``ignores`` are example sentences: they document the pattern for the
+    next facilitator and the tests check that the pattern really behaves that way.
+    """
+
+    id: Ident
+    pattern: NonEmpty
+    hint: NonEmpty
+    matches: list[NonEmpty] = Field(min_length=1)
+    ignores: list[NonEmpty] = []
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        try:
+            re.compile(value, re.IGNORECASE)
+        except re.error as exc:
+            raise ValueError(f"the pattern '{value}' is not a valid pattern ({exc})") from None
+        return value
+
+
+class FormField(Strict):
+    id: Ident
+    label: NonEmpty
+    placeholder: str = ""
+
+
+class RewriteExercise(ExerciseBase):
+    """Pick or write a harsh sentence, then rewrite it with a four-part scaffold."""
+
+    type: Literal["rewrite"]
+    pick_label: NonEmpty
+    own_option: NonEmpty
+    own_label: NonEmpty
+    harsh_statements: list[NonEmpty] = Field(min_length=1)
+    steps: list[FormField] = Field(min_length=1)
+    check_button: NonEmpty
+    hint_intro: NonEmpty
+    all_clear: NonEmpty
+    empty_note: NonEmpty
+    hint_patterns: list[HintPattern] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ids(self) -> RewriteExercise:
+        _unique_ids(self.steps, "step")
+        _unique_ids(self.hint_patterns, "hint pattern")
+        return self
+
+
+class RepairPlanExercise(ExerciseBase):
+    """A guided form whose answers become a card the participant can download."""
+
+    type: Literal["repair_plan"]
+    fields: list[FormField] = Field(min_length=1)
+    make_button: NonEmpty
+    card_title: NonEmpty
+    download_label: NonEmpty
+    file_name: Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]+\.md$")]
+    empty_note: NonEmpty
+
+    @model_validator(mode="after")
+    def _ids(self) -> RepairPlanExercise:
+        _unique_ids(self.fields, "field")
+        return self
+
+
+class ReflectionExercise(ExerciseBase):
+    """Open questions with a text box each; nothing is checked."""
+
+    type: Literal["reflection"]
+    prompts: list[FormField] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ids(self) -> ReflectionExercise:
+        _unique_ids(self.prompts, "prompt")
+        return self
+
+
+class CheckinReply(Strict):
+    up_to: int = Field(ge=0, le=10)
+    text: NonEmpty
+
+
+class CheckinExercise(ExerciseBase):
+    """A 0-10 self-rating with a kind reply; never a score."""
+
+    type: Literal["checkin"]
+    question: NonEmpty
+    low_label: NonEmpty
+    high_label: NonEmpty
+    button: NonEmpty
+    replies: list[CheckinReply] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _covers_ten(self) -> CheckinExercise:
+        if max(r.up_to for r in self.replies) < 10:
+            raise ValueError("the replies must cover every rating up to 10 (one with up_to: 10)")
+        return self
+
+
+Exercise = Annotated[
+    Union[  # noqa: UP007 - pydantic needs a Union for the discriminator
+        SorterExercise,
+        RewriteExercise,
+        RepairPlanExercise,
+        ReflectionExercise,
+        CheckinExercise,
+    ],
+    Field(discriminator="type"),
+]
+
+
+
+class LessonFile(Strict):
+    """data/<lang>/lessons/<id>.yaml: every exercise of one lesson."""
+
+    id: Ident
+    exercises: list[Exercise] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ids(self) -> LessonFile:
+        _unique_ids(self.exercises, "exercise")
+        return self
+
+EXERCISE_TAGS = frozenset(
+    typing.get_args(m.model_fields["type"].annotation)[0]
+    for m in typing.get_args(typing.get_args(Exercise)[0])
+)

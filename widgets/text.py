@@ -1,0 +1,45 @@
+"""Safe text: everything a person typed or a facilitator wrote goes through here.
+
+ipywidgets.HTML runs inline event handlers (``<img onerror=...>``), so no text may reach
+it unescaped. Exported Markdown is escaped too, so a participant's text cannot turn into a
+link or raw HTML when the file is opened in another program.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import re
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+
+
+def escape(text: str) -> str:
+    """Escape for HTML element content and attribute values."""
+    return html.escape(str(text), quote=True)
+
+
+def paragraphs(text: str, cls: str = "") -> str:
+    """Plain text to escaped HTML paragraphs; a blank line starts a new paragraph."""
+    attr = f' class="{escape(cls)}"' if cls else ""
+    parts = [p.strip() for p in re.split(r"\n\s*\n", str(text)) if p.strip()]
+    return "".join(f"<p{attr}>{escape(p)}</p>" for p in parts)
+
+
+def clean_control(text: str) -> str:
+    """Drop NUL and other control characters (keeping tabs and newlines) for display."""
+    return "".join(ch for ch in text if ch in "\t\n" or ch >= " " and ch != "\x7f")
+
+
+def escape_markdown(text: str) -> str:
+    """Escape text so Markdown shows it literally: no links, emphasis, headings or HTML."""
+    text = clean_control(str(text))
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    # Keep the participant's line breaks as breaks, not as new paragraphs or headings.
+    return "  \n".join(text.splitlines())
+
+
+def data_uri(content: str, mime: str = "text/markdown") -> str:
+    payload = base64.b64encode(content.encode("utf-8")).decode("ascii")
+    return f"data:{mime};charset=utf-8;base64,{payload}"

@@ -1,0 +1,74 @@
+"""Small builders shared by every exercise, so they all look and behave alike.
+
+All facilitator and participant text goes through :mod:`widgets.text` before it reaches
+an HTML widget. CSS classes (``oig-*``) are styled in ``widgets/style.css``.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as W
+
+from .text import escape, paragraphs
+
+__all__ = ["escape", "paragraphs"]
+
+
+def show(widget: W.Widget, visible: bool) -> None:
+    """Hide without destroying, so whatever was typed inside stays put."""
+    widget.layout.display = None if visible else "none"
+
+
+def html(markup: str, *classes: str) -> W.HTML:
+    widget = W.HTML(markup)
+    for cls in classes:
+        widget.add_class(cls)
+    return widget
+
+
+def heading(text: str, level: int = 3, *classes: str) -> W.HTML:
+    return html(f"<h{level}>{escape(text)}</h{level}>", "oig-heading", *classes)
+
+
+def prose(text: str, *classes: str) -> W.HTML:
+    return html(paragraphs(text), "oig-prose", *classes)
+
+
+def button(label: str, *classes: str, primary: bool = False) -> W.Button:
+    widget = W.Button(
+        description=label,
+        tooltip=label,
+        button_style="primary" if primary else "",
+        layout=W.Layout(width="auto", min_height="44px"),
+    )
+    widget.add_class("oig-button")
+    for cls in classes:
+        widget.add_class(cls)
+    return widget
+
+
+def text_box(label: str, placeholder: str = "", rows: int = 3) -> W.Textarea:
+    """A labelled text box; the label is a real <label> so screen readers announce it."""
+    box = W.Textarea(
+        description=label,
+        placeholder=placeholder,
+        rows=rows,
+        continuous_update=False,
+        style={"description_width": "initial"},
+        layout=W.Layout(width="100%"),
+    )
+    box.add_class("oig-field")
+    return box
+
+
+def vbox(children: list[W.Widget], *classes: str) -> W.VBox:
+    box = W.VBox(children)
+    for cls in classes:
+        box.add_class(cls)
+    return box
+
+
+def hbox(children: list[W.Widget], *classes: str) -> W.HBox:
+    box = W.HBox(children, layout=W.Layout(flex_flow="row wrap"))
+    for cls in classes:
+        box.add_class(cls)
+    return box
