@@ -87,14 +87,20 @@ class SorterModel(ExerciseModel):
     def restore(self, answers: dict[str, Any]) -> None:
         known = {s.id for s in self.statements}
         categories = {c.id for c in self.spec.categories}
-        picks = answers.get("picks") or {}
+        picks = answers.get("picks")
         if isinstance(picks, dict):
-            self.picks = {k: v for k, v in picks.items() if k in known and v in categories}
-        skipped = answers.get("skipped") or []
+            valid = {k: v for k, v in picks.items() if k in known and v in categories}
+            if valid:
+                self.picks = {**self.picks, **valid}
+        skipped = answers.get("skipped")
         if isinstance(skipped, list):
-            self.skipped = [s for s in skipped if s in known]
+            valid_skips = [s for s in skipped if s in known and s not in self.skipped]
+            if valid_skips:
+                self.skipped = [*self.skipped, *valid_skips]
         index = answers.get("index")
-        if isinstance(index, int) and 0 <= index <= len(self.statements):
+        if isinstance(index, int) and not isinstance(index, bool) and 0 < index <= len(
+            self.statements
+        ):
             self.revealed = False
             self.index = index
 
