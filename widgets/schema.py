@@ -110,6 +110,45 @@ class CrisisFile(Strict):
     regions: dict[Ident, CrisisRegion]
 
 
+class PacerText(Strict):
+    """The breathing guide's words (data/<lang>/ui.yaml ``pacer``), used by lessons and pause.
+
+    ``pace_note`` may use {seconds} and {per_minute}; ``time_left`` may use {time}.
+    """
+
+    cue_in: NonEmpty
+    cue_hold: NonEmpty
+    cue_out: NonEmpty
+    cue_ready: NonEmpty
+    cue_stopped: NonEmpty
+    cue_done: NonEmpty
+    start: NonEmpty
+    stop: NonEmpty
+    pattern_label: NonEmpty
+    preset_calm: NonEmpty
+    preset_box: NonEmpty
+    preset_custom: NonEmpty
+    seconds_label: NonEmpty
+    in_label: NonEmpty
+    hold_in_label: NonEmpty
+    out_label: NonEmpty
+    hold_out_label: NonEmpty
+    minutes_label: NonEmpty
+    pace_note: NonEmpty
+    time_left: NonEmpty
+    anchor_note: NonEmpty
+    eyes_note: NonEmpty
+
+
+class GroundingStep(Strict):
+    """One sense of the 5-4-3-2-1 practice; a ``note_label`` adds an optional text box."""
+
+    id: Ident
+    prompt: NonEmpty
+    tip: str = ""
+    note_label: str = ""
+
+
 class UiText(Strict):
     """data/<lang>/ui.yaml: words used by every exercise (buttons, pause, help)."""
 
@@ -117,6 +156,11 @@ class UiText(Strict):
     pause_title: NonEmpty
     pause_steps: list[NonEmpty] = Field(min_length=1)
     pause_back: NonEmpty
+    pause_breathe: NonEmpty
+    pause_senses: NonEmpty
+    pause_senses_steps: list[GroundingStep] = Field(min_length=1)
+    pause_senses_done: NonEmpty
+    pacer: PacerText
     help_button: NonEmpty
     help_close: NonEmpty
     optional_note: NonEmpty
