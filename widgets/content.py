@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -39,6 +39,10 @@ _SINGULAR = {
     "replies": "reply",
     "objectives": "objective",
     "pause_steps": "pause step",
+    "plans": "plan",
+    "prepare": "item to prepare",
+    "group_prompts": "group prompt",
+    "adaptation_tips": "adaptation tip",
 }
 
 
@@ -140,8 +144,10 @@ def _humanise(err: dict[str, Any], doc: LinedDocument) -> Problem:
     elif kind == "value_error":
         msg = f"{subject}: {err['msg'].removeprefix('Value error, ')}."
     elif kind in {"string_type", "string_too_short"}:
-        msg = f"'{field}' in {subject} needs some text." if kind == "string_too_short" else (
-            f"'{field}' in {subject} should be text."
+        msg = (
+            f"'{field}' in {subject} needs some text."
+            if kind == "string_too_short"
+            else (f"'{field}' in {subject} should be text.")
         )
     elif kind == "string_pattern_mismatch":
         if field == "file_name":
@@ -156,7 +162,9 @@ def _humanise(err: dict[str, Any], doc: LinedDocument) -> Problem:
     elif kind in {"greater_than_equal", "less_than_equal"}:
         msg = f"'{field}' in {subject} {err['msg'].lower()}."
     elif kind in {"list_type", "too_short"}:
-        msg = f"'{field}' in {subject} should be a list with at least one item (lines starting '- ')."
+        msg = (
+            f"'{field}' in {subject} should be a list with at least one item (lines starting '- ')."
+        )
     elif kind in {"dict_type", "model_type", "model_attributes_type"}:
         msg = f"{subject or 'this file'} should be a set of 'name: value' lines."
     elif kind in {"date_from_datetime_parsing", "date_parsing", "date_type"}:
@@ -190,6 +198,8 @@ class Workbook:
     ui: schema.UiText
     lesson_files: dict[str, schema.LessonFile]
     root: Path
+    # lesson id -> facilitator notes (data/<lang>/facilitator/), for the facilitator view.
+    facilitator: dict[str, Any] = field(default_factory=dict)
 
     def exercise(self, ref: str) -> tuple[schema.LessonEntry, Any]:
         """Find "lesson-id/exercise-id"; say kindly what exists when it is not found."""
@@ -289,11 +299,17 @@ def collect(root: Path | None = None, language: str | None = None) -> tuple[dict
                     Problem(
                         _display(path, root),
                         None,
-                        f"this lesson file is not listed in {_display(lang_dir, root)}/lessons.yaml. "
+                        "this lesson file is not listed in "
+                        f"{_display(lang_dir, root)}/lessons.yaml. "
                         "Add it to the list (or move the file out of this folder).",
                     )
                 )
+    from .facilitator import check_notes
+
+    notes, found = check_notes(lang_dir, lesson_files, read, lambda p: _display(p, root))
+    problems.extend(found)
     loaded.update(
+        facilitator=notes,
         settings=settings,
         lessons=lessons,
         crisis=crisis,

@@ -16,17 +16,43 @@ import yaml
 
 # Keys whose values participants never read as prose.
 NOT_PROSE = {
-    "id", "type", "pattern", "matches", "ignores", "answer", "file_name", "source", "url",
-    "phone", "text_number", "last_checked", "notebook", "language", "crisis_region",
-    "storage", "up_to", "minutes", "objectives", "facilitator", "examples",
+    "id",
+    "type",
+    "pattern",
+    "matches",
+    "ignores",
+    "answer",
+    "file_name",
+    "source",
+    "url",
+    "phone",
+    "text_number",
+    "last_checked",
+    "notebook",
+    "language",
+    "crisis_region",
+    "storage",
+    "up_to",
+    "minutes",
+    "objectives",
+    "facilitator",
+    "examples",
 }
 
 
 # Terms the workbook must use and explains where they first appear. They are scored as
 # a short word, so that naming the idea itself does not fail the reading-level check.
 GLOSSARY = (
-    "responsibility", "emergency", "self-compassion", "compassion", "facilitator",
-    "Ireland", "Kingdom", "Lifeline", "Australia", "international",
+    "responsibility",
+    "emergency",
+    "self-compassion",
+    "compassion",
+    "facilitator",
+    "Ireland",
+    "Kingdom",
+    "Lifeline",
+    "Australia",
+    "international",
 )
 
 
@@ -39,6 +65,8 @@ def for_scoring(text: str) -> str:
 def data_texts(lang_dir: Path) -> Iterator[tuple[str, str]]:
     """(where, text) for every participant-facing string under one language folder."""
     for path in sorted(lang_dir.rglob("*.yaml")):
+        if "facilitator" in path.relative_to(lang_dir).parts:
+            continue  # facilitator notes are for group leaders, not participants
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
         yield from _walk(doc, str(path))
 

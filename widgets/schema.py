@@ -9,8 +9,8 @@ hint pattern that is not a valid pattern) live in validators beside the fields t
 from __future__ import annotations
 
 import datetime as dt
-import typing
 import re
+import typing
 from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -40,6 +40,8 @@ class Settings(Strict):
     language: Ident = "en"
     crisis_region: Ident = "us"
     storage: Literal["ask", "off"] = "ask"
+    # Show facilitator notes beside each exercise (JupyterLab); in Voila use ?facilitator=1.
+    facilitator_view: bool = False
 
 
 class LessonEntry(Strict):
@@ -124,6 +126,7 @@ class PacerText(Strict):
     cue_done: NonEmpty
     start: NonEmpty
     stop: NonEmpty
+    settings_label: NonEmpty
     pattern_label: NonEmpty
     preset_calm: NonEmpty
     preset_box: NonEmpty
@@ -169,6 +172,15 @@ class UiText(Strict):
     start_again: NonEmpty
     content_note_label: NonEmpty
     saved_note: NonEmpty
+    # The page header and footer (widgets/page.py). {n}, {total} and {minutes} are
+    # filled in; a default keeps older ui.yaml files (other languages) valid.
+    lesson_of: NonEmpty = "Lesson {n} of {total}"
+    start_here: NonEmpty = "Start here"
+    back_link: NonEmpty = "Back"
+    next_link: NonEmpty = "Next"
+    lessons_label: NonEmpty = "Lessons"
+    minutes_label: NonEmpty = "About {minutes} minutes"
+    dark_mode: NonEmpty = "Dark mode"
 
 
 # --- exercises ----------------------------------------------------------------------
@@ -335,7 +347,6 @@ Exercise = Annotated[
 ]
 
 
-
 class LessonFile(Strict):
     """data/<lang>/lessons/<id>.yaml: every exercise of one lesson."""
 
@@ -346,6 +357,7 @@ class LessonFile(Strict):
     def _ids(self) -> LessonFile:
         _unique_ids(self.exercises, "exercise")
         return self
+
 
 EXERCISE_TAGS = frozenset(
     typing.get_args(m.model_fields["type"].annotation)[0]
