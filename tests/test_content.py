@@ -76,8 +76,11 @@ def test_unknown_exercise_type(data_copy):
 
 def test_misspelt_field(data_copy):
     lesson = data_copy / "en" / "lessons" / "responsibility.yaml"
-    edit(lesson, "        why: >-\n          This names what happened and offers",
-         "        wyh: >-\n          This names what happened and offers")
+    edit(
+        lesson,
+        "        why: >-\n          This names what happened and offers",
+        "        wyh: >-\n          This names what happened and offers",
+    )
     msgs = messages(data_copy)
     assert any("'wyh' is not a field" in m and "statement 's1'" in m for m in msgs)
 
@@ -111,8 +114,9 @@ def test_listed_lesson_without_file(data_copy):
 
 def test_lesson_file_not_listed(data_copy):
     src = data_copy / "en" / "lessons" / "welcome.yaml"
-    (data_copy / "en" / "lessons" / "draft.yaml").write_text(src.read_text().replace(
-        "id: welcome", "id: draft"), encoding="utf-8")
+    (data_copy / "en" / "lessons" / "draft.yaml").write_text(
+        src.read_text().replace("id: welcome", "id: draft"), encoding="utf-8"
+    )
     msgs = messages(data_copy)
     assert any("draft.yaml" in m and "not listed" in m for m in msgs)
 
@@ -168,12 +172,18 @@ def test_load_raises_content_error_with_every_problem(data_copy):
 
 
 def test_validate_command_exit_codes(data_copy):
-    ok = subprocess.run([sys.executable, "-m", "widgets", "validate", "--data", str(data_copy)],
-                        capture_output=True, text=True)
+    ok = subprocess.run(
+        [sys.executable, "-m", "widgets", "validate", "--data", str(data_copy)],
+        capture_output=True,
+        text=True,
+    )
     assert ok.returncode == 0, ok.stderr
     edit(data_copy / "settings.yaml", "crisis_region: us", "crisis_region: mars")
-    bad = subprocess.run([sys.executable, "-m", "widgets", "validate", "--data", str(data_copy)],
-                         capture_output=True, text=True)
+    bad = subprocess.run(
+        [sys.executable, "-m", "widgets", "validate", "--data", str(data_copy)],
+        capture_output=True,
+        text=True,
+    )
     assert bad.returncode == 1
     assert "data/settings.yaml" in bad.stderr and "Traceback" not in bad.stderr
 

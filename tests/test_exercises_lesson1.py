@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from traitlets import TraitError
 
 from widgets import build_exercise
 from widgets.hints import find_hints
@@ -30,7 +31,7 @@ def test_sorter_shows_reasoning_whichever_pile(sorter):
 
 def test_sorter_goes_through_every_statement_to_a_summary(sorter):
     m = sorter.model
-    for i, s in enumerate(m.statements):
+    for i in range(len(m.statements)):
         if i == 3:
             m.skip()
             continue
@@ -55,6 +56,7 @@ def test_sorter_view_follows_the_model(sorter):
 
 def test_sorter_escapes_statement_text(workbook):
     from widgets.exercises.sorter import SorterView
+
     _, spec = workbook.exercise("responsibility/sorter")
     evil = spec.statements[0].model_copy(update={"text": "<img src=x onerror=alert(1)>"})
     spec = spec.model_copy(update={"statements": [evil, *spec.statements[1:]]})
@@ -125,6 +127,7 @@ def test_rewrite_look_over(workbook):
 
 def test_rewrite_own_statement_box_shows_only_when_chosen(workbook):
     from widgets.exercises.rewrite import OWN
+
     view = build_exercise("responsibility/rewrite", workbook)
     assert view._own.layout.display == "none"
     view._pick.value = OWN
@@ -173,7 +176,7 @@ def test_checkin_replies_kindly_at_every_rating(workbook):
     view._slider.value = 9
     view._button.click()
     assert m.rating == 9 and "a lot to carry" in view._reply.value
-    with pytest.raises(Exception):
+    with pytest.raises(TraitError):
         m.rating = 11
     m.restore({"rating": True})
     assert m.rating == 9

@@ -59,12 +59,19 @@ def rating_chart_svg(title: str, moments: list[str], series: list[Series]) -> st
     for i, s in enumerate(series):
         xs = [j + (i - (len(series) - 1) / 2) * width for j in range(len(moments))]
         heights = [v if v is not None else 0 for v in s.values]
-        bars = ax.bar(xs, heights, width * 0.92, label=s.name,
-                      color=_BAR_COLOURS[i % len(_BAR_COLOURS)])
+        bars = ax.bar(
+            xs, heights, width * 0.92, label=s.name, color=_BAR_COLOURS[i % len(_BAR_COLOURS)]
+        )
         for bar, v in zip(bars, s.values):
             if v is not None:
-                ax.annotate(str(v), (bar.get_x() + bar.get_width() / 2, v),
-                            ha="center", va="bottom", fontsize=10, color=_INK)
+                ax.annotate(
+                    str(v),
+                    (bar.get_x() + bar.get_width() / 2, v),
+                    ha="center",
+                    va="bottom",
+                    fontsize=10,
+                    color=_INK,
+                )
     ax.set_ylim(0, 10.9)
     ax.set_yticks(range(0, 11, 2))
     ax.set_xticks(range(len(moments)), moments)
@@ -84,7 +91,7 @@ def rating_chart_svg(title: str, moments: list[str], series: list[Series]) -> st
     buf = io.StringIO()
     fig.savefig(buf, format="svg", transparent=True)
     svg = buf.getvalue()
-    svg = svg[svg.index("<svg"):]
+    svg = svg[svg.index("<svg") :]
     for placeholder, var in _THEME.items():
         svg = re.sub(placeholder, var, svg, flags=re.IGNORECASE)
     return svg

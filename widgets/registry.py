@@ -13,7 +13,7 @@ import ipywidgets as W
 
 from . import ui
 from .content import ContentError, Workbook, load_workbook
-from .safety import SafetyBar
+from .page import page_header
 from .text import escape, paragraphs
 
 # exercise type -> (module under widgets.exercises, view class)
@@ -65,13 +65,17 @@ def style_css() -> str:
 
 
 def show_safety(lesson_id: str) -> W.Widget:
-    """The top of every lesson: the page style, a content note if any, pause and help."""
+    """The top of every lesson: the page style, the page header (title, where you are,
+    pause and help; see widgets/page.py), then a content note if any."""
     try:
         workbook = load_workbook()
         entry = workbook.lesson(lesson_id)
     except ContentError as exc:
         return _problem_box(exc)
-    children: list[W.Widget] = [W.HTML(f"<style>{style_css()}</style>")]
+    children: list[W.Widget] = [
+        W.HTML(f"<style>{style_css()}</style>"),
+        page_header(workbook, lesson_id),
+    ]
     if entry.content_note:
         children.append(
             ui.html(
@@ -81,5 +85,4 @@ def show_safety(lesson_id: str) -> W.Widget:
             )
         )
     children.append(ui.html(f"<p>{escape(workbook.ui.saved_note)}</p>", "oig-privacy"))
-    children.append(SafetyBar(workbook))
     return ui.vbox(children, "oig-shell")

@@ -98,8 +98,10 @@ class SorterModel(ExerciseModel):
             if valid_skips:
                 self.skipped = [*self.skipped, *valid_skips]
         index = answers.get("index")
-        if isinstance(index, int) and not isinstance(index, bool) and 0 < index <= len(
-            self.statements
+        if (
+            isinstance(index, int)
+            and not isinstance(index, bool)
+            and 0 < index <= len(self.statements)
         ):
             self.revealed = False
             self.index = index
