@@ -3,6 +3,7 @@
 #   make test      run every test (creates .venv and installs what the tests need)
 #   make lab       open the notebooks in JupyterLab
 #   make validate  check every file in data/ and list any problems
+#   make bench     measure how long visitors wait (not part of make test)
 
 PYTHON ?= python3
 VENV ?= .venv
@@ -11,7 +12,7 @@ PORT ?= 8866
 # Our Voila template lives in the repo; this makes Voila find it without installing it.
 export JUPYTER_PATH := $(CURDIR)/share/jupyter
 
-.PHONY: app test lab validate install install-test clean
+.PHONY: app test lab validate bench install install-test clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +48,9 @@ lab: install
 
 validate: install
 	$(BIN)/workbook validate
+
+bench: install-test
+	$(BIN)/python -m widgets.bench
 
 clean:
 	rm -rf $(VENV) .pytest_cache tests/artifacts

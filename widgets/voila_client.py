@@ -1,0 +1,229 @@
+"""A lightweight visitor for a Voila server, speaking the same protocol as the page.
+
+Thirty headless browsers on two cores would measure the browsers, not the server; this
+client does what the page does at the protocol level (fetch the page, open the kernel's
+websocket, ask for every widget's state, click a button and wait for the answer) so that
+a benchmark or a load test can afford many visitors at once. It is also what the tests
+use to check that the kernel refuses code sent over the websocket.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import time
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from tornado.httpclient import AsyncHTTPClient, HTTPRequest
+from tornado.websocket import websocket_connect
+
+CONFIG_RE = re.compile(
+    r'<script id="jupyter-config-data" type="application/json">\s*(\{.*?\})\s*</script>', re.S
+)
+
+
+@dataclass
+class Visit:
+    """Timings (seconds from the start of the visit) and what was seen."""
+
+    notebook: str
+    page: float | None = None
+    websocket: float | None = None
+    state: float | None = None
+    click: float | None = None
+    error: str = ""
+    kernel_id: str = ""
+    widget_count: int = 0
+    states: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def ok(self) -> bool:
+        return not self.error and self.click is not None
+
+
+def _msg(msg_type: str, content: dict, session: str, channel: str = "shell") -> dict:
+    return {
+        "header": {
+            "msg_id": uuid.uuid4().hex,
+            "msg_type": msg_type,
+            "username": "visitor",
+            "session": session,
+            "date": "",
+            "version": "5.3",
+        },
+        "parent_header": {},
+        "metadata": {},
+        "content": content,
+        "channel": channel,
+        "buffers": [],
+    }
+
+
+class VoilaVisitor:
+    """One visitor: ``await visit()`` runs the whole path and fills a :class:`Visit`."""
+
+    def __init__(self, base_url: str, notebook: str, button_text: str, timeout: float = 60):
+        self.base_url = base_url.rstrip("/")
+        self.notebook = notebook
+        self.button_text = button_text
+        self.timeout = timeout
+        self.session = uuid.uuid4().hex
+        self.ws = None
+        self.cookies = ""
+
+    async def fetch_page(self) -> tuple[str, dict]:
+        client = AsyncHTTPClient(max_clients=100)
+        response = await client.fetch(
+            HTTPRequest(
+                f"{self.base_url}/voila/render/{self.notebook}",
+                request_timeout=self.timeout,
+                connect_timeout=self.timeout,
+            )
+        )
+        cookies = response.headers.get_list("Set-Cookie")
+        self.cookies = "; ".join(c.split(";", 1)[0] for c in cookies)
+        html = response.body.decode("utf-8")
+        match = CONFIG_RE.search(html)
+        if not match:
+            raise RuntimeError("page has no kernel config")
+        return html, json.loads(match.group(1))
+
+    async def connect(self, kernel_id: str) -> None:
+        ws_base = self.base_url.replace("http", "ws", 1)
+        request = HTTPRequest(
+            f"{ws_base}/api/kernels/{kernel_id}/channels?session_id={self.session}",
+            headers={"Cookie": self.cookies} if self.cookies else {},
+            request_timeout=self.timeout,
+            connect_timeout=self.timeout,
+        )
+        self.ws = await websocket_connect(request)
+
+    async def send(self, msg: dict) -> None:
+        await self.ws.write_message(json.dumps(msg))
+
+    async def receive(self, predicate, deadline: float) -> dict:
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutError("no answer in time")
+            raw = await asyncio.wait_for(self.ws.read_message(), remaining)
+            if raw is None:
+                raise ConnectionError("websocket closed")
+            if isinstance(raw, bytes):
+                continue
+            msg = json.loads(raw)
+            if predicate(msg):
+                return msg
+
+    async def request_states(self, deadline: float) -> dict:
+        comm_id = uuid.uuid4().hex
+        await self.send(
+            _msg(
+                "comm_open",
+                {
+                    "comm_id": comm_id,
+                    "target_name": "jupyter.widget.control",
+                    "data": {},
+                },
+                self.session,
+            )
+            | {"metadata": {"version": "1.0.0"}}
+        )
+        await self.send(
+            _msg(
+                "comm_msg",
+                {"comm_id": comm_id, "data": {"method": "request_states"}},
+                self.session,
+            )
+        )
+        reply = await self.receive(
+            lambda m: (
+                m.get("msg_type", m["header"]["msg_type"]) == "comm_msg"
+                and m["content"].get("comm_id") == comm_id
+            ),
+            deadline,
+        )
+        return reply["content"]["data"]["states"]
+
+    def find_button(self, states: dict) -> str:
+        for model_id, info in states.items():
+            state = info["state"]
+            if info["model_name"] == "ButtonModel" and state.get("description") == self.button_text:
+                return model_id
+        raise LookupError(f"no button '{self.button_text}' on the page")
+
+    async def click(self, model_id: str, deadline: float) -> dict:
+        await self.send(
+            _msg(
+                "comm_msg",
+                {
+                    "comm_id": model_id,
+                    "data": {"method": "custom", "content": {"event": "click"}},
+                },
+                self.session,
+            )
+        )
+        return await self.receive(
+            lambda m: (
+                m["header"]["msg_type"] == "comm_msg"
+                and m["content"].get("data", {}).get("method") == "update"
+            ),
+            deadline,
+        )
+
+    async def visit(self, keep_open: float = 0.0) -> Visit:
+        result = Visit(self.notebook)
+        start = time.monotonic()
+        deadline = start + self.timeout
+        try:
+            _, config = await self.fetch_page()
+            result.page = time.monotonic() - start
+            result.kernel_id = config["kernelId"]
+            await self.connect(result.kernel_id)
+            result.websocket = time.monotonic() - start
+            states = await self.request_states(deadline)
+            result.state = time.monotonic() - start
+            result.widget_count = len(states)
+            result.states = states
+            await self.click(self.find_button(states), deadline)
+            result.click = time.monotonic() - start
+            if keep_open:
+                await asyncio.sleep(keep_open)
+        except Exception as exc:  # noqa: BLE001 - every failure is a result to count
+            result.error = f"{type(exc).__name__}: {exc}"
+        finally:
+            if self.ws is not None:
+                self.ws.close()
+        return result
+
+    async def execute(self, code: str, wait: float = 5.0) -> list[dict]:
+        """Send an execute_request as a hostile page might; return whatever comes back."""
+        await self.send(_msg("execute_request", {"code": code, "silent": False}, self.session))
+        seen = []
+        end = time.monotonic() + wait
+        while time.monotonic() < end:
+            try:
+                raw = await asyncio.wait_for(self.ws.read_message(), end - time.monotonic())
+            except asyncio.TimeoutError:
+                break
+            if raw is None:
+                break
+            if isinstance(raw, str):
+                seen.append(json.loads(raw))
+        return seen
+
+
+async def visitors(
+    base_url: str, notebook: str, button_text: str, count: int, spread: float = 0.0
+) -> list[Visit]:
+    """``count`` visitors, arriving together (spread=0) or evenly over ``spread`` seconds."""
+
+    async def one(i: int) -> Visit:
+        if spread:
+            await asyncio.sleep(spread * i / count)
+        return await VoilaVisitor(base_url, notebook, button_text).visit()
+
+    return list(await asyncio.gather(*(one(i) for i in range(count))))
