@@ -332,6 +332,9 @@ def validate(root: Path | None = None) -> list[Problem]:
                 settings_lang = doc.value.get("language")
         if lang_dir.name != (settings_lang or "en"):
             problems.extend(collect(root, lang_dir.name)[1])
+    from .language_parity import compare_languages
+
+    problems.extend(compare_languages(root))
     seen: set[str] = set()
     unique = []
     for p in problems:
