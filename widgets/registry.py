@@ -23,6 +23,9 @@ VIEWS: dict[str, tuple[str, str]] = {
     "repair_plan": ("repair_plan", "RepairPlanView"),
     "reflection": ("reflection", "ReflectionView"),
     "checkin": ("checkin", "CheckinView"),
+    "translate": ("translate", "TranslateView"),
+    "feeling_fit": ("feeling_fit", "FeelingFitView"),
+    "feelings_checkin": ("feelings_checkin", "FeelingsCheckinView"),
 }
 
 

@@ -335,6 +335,136 @@ class CheckinExercise(ExerciseBase):
         return self
 
 
+class TranslateStatement(Strict):
+    id: Ident
+    text: NonEmpty
+    example: NonEmpty
+
+
+class TranslateExercise(ExerciseBase):
+    """Turn a shame verdict ("I am ...") into a specific, repairable statement.
+
+    Two lists of patterns look the rewrite over: ``self_patterns`` notice words that still
+    describe the whole self, ``specific_patterns`` notice an action, a time or a person.
+    """
+
+    type: Literal["translate"]
+    pick_label: NonEmpty
+    own_option: NonEmpty
+    own_label: NonEmpty
+    statements: list[TranslateStatement] = Field(min_length=1)
+    example_button: NonEmpty
+    example_label: NonEmpty
+    rewrite_label: NonEmpty
+    rewrite_placeholder: str = ""
+    check_button: NonEmpty
+    empty_note: NonEmpty
+    self_intro: NonEmpty
+    specific_intro: NonEmpty
+    specific_note: NonEmpty
+    vague_note: NonEmpty
+    self_patterns: list[HintPattern] = Field(min_length=1)
+    specific_patterns: list[HintPattern] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ids(self) -> TranslateExercise:
+        _unique_ids(self.statements, "statement")
+        _unique_ids([*self.self_patterns, *self.specific_patterns], "pattern")
+        return self
+
+
+class FitStep(Strict):
+    """One step of a guided path: a text box, with optional tick boxes above it."""
+
+    id: Ident
+    label: NonEmpty
+    placeholder: str = ""
+    choices: list[Category] = []
+    text_label: str = ""
+
+
+class FitOption(Strict):
+    id: Ident
+    label: NonEmpty
+    branch: Literal["guilt", "shame"]
+    reply: NonEmpty
+
+
+class FitBranch(Strict):
+    steps: list[FitStep] = Field(min_length=1)
+    closing: NonEmpty
+
+
+class FeelingFitExercise(ExerciseBase):
+    """A short guided path: does guilt fit the facts (repair), or is shame louder (act
+    opposite)? Every step can be skipped; going back keeps what was typed."""
+
+    type: Literal["feeling_fit"]
+    situation: FitStep
+    question: NonEmpty
+    question_help: str = ""
+    options: list[FitOption] = Field(min_length=2)
+    guilt: FitBranch
+    shame: FitBranch
+    skipped_closing: NonEmpty
+    back_button: NonEmpty
+    progress: NonEmpty
+    summary_title: NonEmpty
+
+    @model_validator(mode="after")
+    def _ids(self) -> FeelingFitExercise:
+        _unique_ids(self.options, "option")
+        _unique_ids([self.situation, *self.guilt.steps, *self.shame.steps], "step")
+        for step in [self.situation, *self.guilt.steps, *self.shame.steps]:
+            _unique_ids(step.choices, "choice")
+        for branch in ("guilt", "shame"):
+            if branch not in {o.branch for o in self.options}:
+                raise ValueError(
+                    f"no option leads to the {branch} steps; give one 'branch: {branch}'"
+                )
+        if "{step}" not in self.progress or "{total}" not in self.progress:
+            raise ValueError(
+                "'progress' needs both {step} and {total}, e.g. 'Step {step} of {total}'"
+            )
+        return self
+
+
+class FeelingsChart(Strict):
+    title: NonEmpty
+    moments: list[Category] = Field(min_length=1)
+
+
+class FeelingsCheckinExercise(ExerciseBase):
+    """Rate a few feelings 0-10 at one moment of a lesson; never a score.
+
+    Check-ins that name the same ``log`` share their ratings, so the one with a ``chart``
+    can show every moment (e.g. the start and the end of a lesson).
+    """
+
+    type: Literal["feelings_checkin"]
+    log: Ident
+    moment: Category
+    feelings: list[Category] = Field(min_length=1, max_length=3)
+    question: NonEmpty
+    low_label: NonEmpty
+    high_label: NonEmpty
+    button: NonEmpty
+    reply: NonEmpty
+    chart: FeelingsChart | None = None
+
+    @model_validator(mode="after")
+    def _moments(self) -> FeelingsCheckinExercise:
+        _unique_ids(self.feelings, "feeling")
+        if self.chart is not None:
+            _unique_ids(self.chart.moments, "moment")
+            if self.moment.id not in {m.id for m in self.chart.moments}:
+                raise ValueError(
+                    f"the chart's moments do not include this check-in's moment "
+                    f"'{self.moment.id}'"
+                )
+        return self
+
+
 Exercise = Annotated[
     Union[  # noqa: UP007 - pydantic needs a Union for the discriminator
         SorterExercise,
@@ -342,6 +472,9 @@ Exercise = Annotated[
         RepairPlanExercise,
         ReflectionExercise,
         CheckinExercise,
+        TranslateExercise,
+        FeelingFitExercise,
+        FeelingsCheckinExercise,
     ],
     Field(discriminator="type"),
 ]

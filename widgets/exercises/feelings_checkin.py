@@ -1,0 +1,160 @@
+"""How strong are a few feelings right now, 0-10, at one moment of a lesson?
+
+A simple self-rating, not a scale: nothing is scored or compared with anyone. A lesson
+asks twice (e.g. guilt and shame at its start and its end); the two check-ins name the
+same ``log`` and so share one :class:`FeelingsLog`, which lets the later one draw a chart
+of both moments. The chart is drawn only when the participant checks in, never while the
+notebook runs, and always comes with a text alternative that states the numbers.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as W
+import traitlets as T
+
+from .. import ui
+from ..charts import Series, chart_html
+from ..content import Workbook
+from ..schema import FeelingsCheckinExercise
+from ..text import escape, paragraphs
+from .base import ExerciseModel, ExerciseView
+
+
+def _rating(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 10
+
+
+class FeelingsLog(T.HasTraits):
+    """Ratings of one lesson's check-ins: moment id -> feeling id -> 0-10."""
+
+    ratings = T.Dict(help="moment id -> {feeling id: rating from 0 to 10}.")
+
+    def record(self, moment: str, ratings: dict[str, int]) -> None:
+        if not all(_rating(v) for v in ratings.values()):
+            raise ValueError("a rating is a whole number from 0 to 10")
+        self.ratings = {**self.ratings, moment: dict(ratings)}
+
+    def get(self, moment: str, feeling: str) -> int | None:
+        return self.ratings.get(moment, {}).get(feeling)
+
+
+# One log per name, per kernel. Voila starts one kernel for each visitor's page, so this
+# is one participant's lesson; the check-ins of a notebook find each other through it.
+_LOGS: dict[str, FeelingsLog] = {}
+
+
+def shared_log(name: str) -> FeelingsLog:
+    if name not in _LOGS:
+        _LOGS[name] = FeelingsLog()
+    return _LOGS[name]
+
+
+class FeelingsCheckinModel(ExerciseModel):
+    checked_in = T.Bool(False, help="Whether the participant checked in at this moment.")
+
+    def __init__(self, spec: FeelingsCheckinExercise, log: FeelingsLog | None = None):
+        super().__init__()
+        self.spec = spec
+        self.log = log if log is not None else shared_log(spec.log)
+
+    @property
+    def ratings(self) -> dict[str, int]:
+        return dict(self.log.ratings.get(self.spec.moment.id, {}))
+
+    def check_in(self, ratings: dict[str, int]) -> None:
+        known = {f.id for f in self.spec.feelings}
+        unknown = set(ratings) - known
+        if unknown:
+            raise ValueError(f"unknown feeling(s): {', '.join(sorted(unknown))}")
+        self.log.record(self.spec.moment.id, ratings)
+        self.checked_in = True
+
+    def series(self) -> list[Series]:
+        """One series per feeling, one value per chart moment (None where not rated)."""
+        moments = self.spec.chart.moments if self.spec.chart else [self.spec.moment]
+        return [
+            Series(f.label, tuple(self.log.get(m.id, f.id) for m in moments))
+            for f in self.spec.feelings
+        ]
+
+    def chart(self) -> str:
+        """The chart of every moment so far, as HTML with its text alternative."""
+        chart = self.spec.chart
+        if chart is None:
+            return ""
+        return chart_html(chart.title, [m.label for m in chart.moments], self.series())
+
+    def answers(self) -> dict[str, Any]:
+        return {"ratings": self.ratings}
+
+    def restore(self, answers: dict[str, Any]) -> None:
+        ratings = answers.get("ratings")
+        if not isinstance(ratings, dict):
+            return
+        known = {f.id for f in self.spec.feelings}
+        kept = {k: v for k, v in ratings.items() if k in known and _rating(v)}
+        if kept:
+            self.log.record(self.spec.moment.id, {**self.ratings, **kept})
+
+
+class FeelingsCheckinView(ExerciseView):
+    def __init__(
+        self, workbook: Workbook, spec: FeelingsCheckinExercise, log: FeelingsLog | None = None
+    ):
+        self.model = m = FeelingsCheckinModel(spec, log)
+        self._sliders: dict[str, W.IntSlider] = {}
+        for feeling in spec.feelings:
+            slider = W.IntSlider(
+                value=m.ratings.get(feeling.id, 0),
+                min=0,
+                max=10,
+                description=feeling.label,
+                style={"description_width": "initial"},
+                layout=W.Layout(width="100%"),
+            )
+            slider.add_class("oig-rating")
+            self._sliders[feeling.id] = slider
+        scale = ui.html(
+            f"<p class='oig-scale'><span>{escape(spec.low_label)}</span>"
+            f"<span>{escape(spec.high_label)}</span></p>"
+        )
+        self._button = ui.button(spec.button, "oig-checkin", primary=True)
+        self._button.on_click(lambda _: self._check_in())
+        self._reply = ui.html("", "oig-reply")
+        self._chart = ui.html("", "oig-chart-box")
+        for w in (self._reply, self._chart):
+            ui.show(w, False)
+        body = ui.vbox(
+            [
+                ui.html(f"<p>{escape(spec.question)}</p>", "oig-question"),
+                *self._sliders.values(),
+                scale,
+                self._button,
+                self._reply,
+                self._chart,
+            ],
+            "oig-body",
+        )
+        super().__init__(workbook, spec, body)
+        m.log.observe(self._from_log, names="ratings")
+
+    def _check_in(self) -> None:
+        self.model.check_in({fid: s.value for fid, s in self._sliders.items()})
+        self._reply.value = paragraphs(self.model.spec.reply)
+        ui.show(self._reply, True)
+        self._draw()
+
+    def _draw(self) -> None:
+        if self.model.spec.chart is not None:
+            self._chart.value = self.model.chart()
+            ui.show(self._chart, True)
+
+    def _from_log(self, _change) -> None:
+        """Keep sliders and an already drawn chart in step with the shared ratings."""
+        for fid, value in self.model.ratings.items():
+            if fid in self._sliders and self._sliders[fid].value != value:
+                self._sliders[fid].value = value
+        if self._chart.layout.display is None:
+            self._draw()
