@@ -23,6 +23,27 @@ def _validate(args: argparse.Namespace) -> int:
     return 1
 
 
+def _new_lesson(args: argparse.Namespace) -> int:
+    from .content import data_dir
+    from .scaffold import ScaffoldError, new_lesson
+
+    data = Path(args.data) if args.data else data_dir()
+    notebooks = Path(args.notebooks) if args.notebooks else data.parent / "notebooks"
+    try:
+        made = new_lesson(args.name, data, notebooks, title=args.title)
+    except ScaffoldError as exc:
+        print(f"Could not make the lesson: {exc}", file=sys.stderr)
+        return 1
+    print(f"Made the lesson '{made.id}' ({made.title}). New or changed files:")
+    for path in made.written:
+        print(f"  - {path}")
+    print(
+        "\nNext: change the example text in the files above, then run 'workbook validate'."
+        f"\nOpen it with: make lab (then {made.notebook.name}), or make app."
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="workbook", description="Owning It Gently tools.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -30,6 +51,14 @@ def main(argv: list[str] | None = None) -> int:
     v.add_argument("--data", help="the data folder to check (default: this repo's data/)")
     v.add_argument("--quiet", action="store_true", help="print nothing when all is well")
     v.set_defaults(func=_validate)
+    n = sub.add_parser(
+        "new-lesson", help="start a new lesson: notebook, data files and a place in the list"
+    )
+    n.add_argument("name", help="a short name, e.g. self-forgiveness (becomes the lesson id)")
+    n.add_argument("--title", help="the lesson's title (default: made from the name)")
+    n.add_argument("--data", help="the data folder (default: this repo's data/)")
+    n.add_argument("--notebooks", help="the notebooks folder (default: beside the data folder)")
+    n.set_defaults(func=_new_lesson)
     args = parser.parse_args(argv)
     return args.func(args)
 

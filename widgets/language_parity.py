@@ -84,7 +84,10 @@ class _Compare:
                     if not free:
                         self.missing(path, words, key)
                     continue
-                self.walk(a[key], b[key], (*path, key), [*words, str(key)])
+                both_lists = isinstance(a[key], list) and isinstance(b[key], list)
+                # A list names its items itself ("statement 's3'"), so skip its key.
+                inner = words if both_lists else [*words, str(key)]
+                self.walk(a[key], b[key], (*path, key), inner)
             for key in b:
                 if key not in a and not free:
                     self.extra(path, words, key)
