@@ -13,6 +13,8 @@ import ipywidgets as W
 
 from . import ui
 from .content import ContentError, Workbook, load_workbook
+from .exercises.base import BUILDING_REF
+from .journal.pages import journal_bar
 from .page import page_header
 from .text import escape, paragraphs
 
@@ -26,6 +28,11 @@ VIEWS: dict[str, tuple[str, str]] = {
     "translate": ("translate", "TranslateView"),
     "feeling_fit": ("feeling_fit", "FeelingFitView"),
     "feelings_checkin": ("feelings_checkin", "FeelingsCheckinView"),
+    "breathing": ("breathing", "BreathingView"),
+    "grounding": ("grounding", "GroundingView"),
+    "breathe_blink_focus": ("breathe_blink_focus", "BreatheBlinkFocusView"),
+    "small_mistake": ("small_mistake", "SmallMistakeView"),
+    "path_summary": ("path_summary", "PathSummaryView"),
 }
 
 
@@ -38,7 +45,11 @@ def build_exercise(ref: str, workbook: Workbook | None = None):
     """The view for "lesson-id/exercise-id" (its ``.model`` holds the state)."""
     workbook = workbook or load_workbook()
     _, spec = workbook.exercise(ref)
-    return view_class(spec.type)(workbook, spec)
+    token = BUILDING_REF.set(ref)
+    try:
+        return view_class(spec.type)(workbook, spec)
+    finally:
+        BUILDING_REF.reset(token)
 
 
 def _problem_box(exc: ContentError) -> W.HTML:
@@ -87,5 +98,6 @@ def show_safety(lesson_id: str) -> W.Widget:
                 "oig-content-note",
             )
         )
-    children.append(ui.html(f"<p>{escape(workbook.ui.saved_note)}</p>", "oig-privacy"))
+    # The page's link to the answers kept in this browser, and where they are kept.
+    children.append(journal_bar(workbook))
     return ui.vbox(children, "oig-shell")

@@ -70,18 +70,56 @@ class HelpPanel(W.VBox):
 
 
 class PausePanel(W.VBox):
-    """A short grounding practice shown in place of whatever the participant was doing."""
+    """A short grounding practice shown in place of whatever the participant was doing.
+
+    The steps are plain words. A one-minute breathing guide and a short 5-4-3-2-1 are
+    offered beside them, but built only when someone opens one: a pause sits in every
+    exercise on every page, so it must cost nothing until it is used.
+    """
 
     def __init__(self, workbook: Workbook, on_back, **kwargs):
         super().__init__(**kwargs)
         self.add_class("oig-pause")
+        self._workbook = workbook
+        self.practices: dict[str, W.Widget] = {}
+        self.showing = ""
         steps = "".join(f"<li>{escape(s)}</li>" for s in workbook.ui.pause_steps)
+        self.breathe = ui.button(workbook.ui.pause_breathe, "oig-pause-breathe")
+        self.senses = ui.button(workbook.ui.pause_senses, "oig-pause-senses")
+        self.breathe.on_click(lambda _: self.open_practice("breathe"))
+        self.senses.on_click(lambda _: self.open_practice("senses"))
+        self._slot = ui.vbox([], "oig-pause-practice")
         self.back = ui.button(workbook.ui.pause_back, "oig-pause-back", primary=True)
-        self.back.on_click(lambda _: on_back())
+        self.back.on_click(lambda _: (self.close_practice(), on_back()))
         self.children = [
             ui.html(f"<h3>{escape(workbook.ui.pause_title)}</h3><ol>{steps}</ol>"),
+            ui.hbox([self.breathe, self.senses], "oig-pause-choices"),
+            self._slot,
             self.back,
         ]
+
+    def open_practice(self, kind: str) -> None:
+        """Show the breathing guide ("breathe") or the short 5-4-3-2-1 ("senses")."""
+        from .exercises.anchors import build_pacer, build_senses
+
+        self.close_practice()
+        if kind not in self.practices:
+            if kind == "breathe":
+                self.practices[kind] = build_pacer(self._workbook, minutes=1)
+            else:
+                self.practices[kind] = build_senses(self._workbook)
+        elif kind == "senses":
+            self.practices[kind].model.start_again()
+        self.showing = kind
+        self._slot.children = [self.practices[kind]]
+
+    def close_practice(self) -> None:
+        """Stop the guide if it is running and put the practice away."""
+        pacer = self.practices.get("breathe")
+        if pacer is not None:
+            pacer.running = False
+        self.showing = ""
+        self._slot.children = []
 
 
 class SafetyBar(W.VBox):

@@ -183,6 +183,91 @@ class UiText(Strict):
     dark_mode: NonEmpty = "Dark mode"
 
 
+class JournalChoiceText(Strict):
+    intro: NonEmpty
+    label: NonEmpty
+    visit: NonEmpty
+    visit_note: NonEmpty
+    keep: NonEmpty
+    keep_note: NonEmpty
+    change_note: NonEmpty
+    off_note: NonEmpty
+
+
+class JournalStatusText(Strict):
+    waiting: NonEmpty
+    visit: NonEmpty
+    keep: NonEmpty
+    turned_off: NonEmpty
+    memory: NonEmpty
+
+
+class JournalProblemText(Strict):
+    disabled: NonEmpty
+    full: NonEmpty
+    corrupt: NonEmpty
+    older: NonEmpty
+    newer: NonEmpty
+    stuck: NonEmpty
+
+
+class JournalEraseText(Strict):
+    button: NonEmpty
+    question: NonEmpty
+    confirm: NonEmpty
+    cancel: NonEmpty
+    done: NonEmpty
+    failed: NonEmpty
+
+
+class JournalAnswersText(Strict):
+    waiting: NonEmpty
+    empty: NonEmpty
+    turned_off: NonEmpty
+    out_of_ten: NonEmpty
+    checkins_title: NonEmpty
+    checkins_series: NonEmpty
+    rating_series: NonEmpty
+    checkins_empty: NonEmpty
+    again: NonEmpty
+
+
+class JournalExportText(Strict):
+    markdown_label: NonEmpty
+    json_label: NonEmpty
+    empty: NonEmpty
+    title: NonEmpty
+    saved_on: NonEmpty
+    markdown_file: Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]+\.md$")]
+    json_file: Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]+\.json$")]
+
+
+class JournalImportText(Strict):
+    label: NonEmpty
+    added: NonEmpty
+    kept: NonEmpty
+    nothing_new: NonEmpty
+    not_json: NonEmpty
+    wrong_kind: NonEmpty
+    damaged: NonEmpty
+    older: NonEmpty
+    newer: NonEmpty
+    too_big: NonEmpty
+    not_now: NonEmpty
+
+
+class JournalText(Strict):
+    """data/<lang>/journal.yaml: words for keeping, showing, saving and erasing answers."""
+
+    choice: JournalChoiceText
+    status: JournalStatusText
+    problems: JournalProblemText
+    erase: JournalEraseText
+    answers: JournalAnswersText
+    export: JournalExportText
+    import_: JournalImportText = Field(alias="import")
+
+
 # --- exercises ----------------------------------------------------------------------
 
 
@@ -465,6 +550,131 @@ class FeelingsCheckinExercise(ExerciseBase):
         return self
 
 
+class RatingText(Strict):
+    """Words for a 0-10 "how strong is the feeling" self-rating, before and after a practice.
+
+    ``saved`` may use {value}. A self-rating, never a score: nothing is compared or judged.
+    """
+
+    question: NonEmpty
+    low_label: NonEmpty
+    high_label: NonEmpty
+    save: NonEmpty
+    saved: NonEmpty
+    chart_title: NonEmpty
+    series_name: NonEmpty
+    before: NonEmpty
+    after: NonEmpty
+    not_rated: NonEmpty
+
+
+class Anchor(Strict):
+    """Something to come back to. The ids "breath" and "senses" open the breathing guide
+    and a short 5-4-3-2-1; any other id just shows its ``text``."""
+
+    id: Ident
+    label: NonEmpty
+    text: str = ""
+
+
+class PracticeStep(Strict):
+    """One step of a guided practice: words, optional text boxes, optional anchors."""
+
+    id: Ident
+    title: NonEmpty
+    text: NonEmpty
+    fields: list[FormField] = []
+    anchor_question: str = ""
+    anchors: list[Anchor] = []
+
+    @model_validator(mode="after")
+    def _ids(self) -> PracticeStep:
+        _unique_ids(self.fields, "field")
+        _unique_ids(self.anchors, "anchor")
+        if self.anchors and not self.anchor_question:
+            raise ValueError(f"step '{self.id}' has anchors, so it needs an 'anchor_question'")
+        return self
+
+
+class BreathingExercise(ExerciseBase):
+    """The breathing guide between an optional rating before and after."""
+
+    type: Literal["breathing"]
+    minutes: int = Field(3, ge=1, le=5)
+    rating: RatingText
+
+
+class GroundingExercise(ExerciseBase):
+    """5-4-3-2-1: one sense at a time, an optional text box each, any step skippable."""
+
+    type: Literal["grounding"]
+    steps: list[GroundingStep] = Field(min_length=1)
+    done: NonEmpty
+
+    @model_validator(mode="after")
+    def _ids(self) -> GroundingExercise:
+        _unique_ids(self.steps, "step")
+        return self
+
+
+class BreatheBlinkFocusExercise(ExerciseBase):
+    """"Breathe; blink; focus": steps taken one at a time, each one skippable."""
+
+    type: Literal["breathe_blink_focus"]
+    steps: list[PracticeStep] = Field(min_length=1)
+    done: NonEmpty
+
+    @model_validator(mode="after")
+    def _ids(self) -> BreatheBlinkFocusExercise:
+        _unique_ids(self.steps, "step")
+        return self
+
+
+class SmallMistakeExercise(ExerciseBase):
+    """Staying with a small mistake. The steps always come in this order: choose, rate,
+    ground, rate again, name it kindly, one next step, then a look back with a chart."""
+
+    type: Literal["small_mistake"]
+    choose: PracticeStep
+    rate_before: PracticeStep
+    ground: PracticeStep
+    rate_after: PracticeStep
+    name_it: PracticeStep
+    refrain: NonEmpty
+    next_step: PracticeStep
+    done: PracticeStep
+    rating: RatingText
+
+
+class PathSummaryExercise(ExerciseBase):
+    """A look back over the participant's own answers, read from their browser's journal.
+
+    ``lesson_line`` may use {lesson}, {done} and {total}; ``not_yet_line`` may use {lesson}.
+    """
+
+    type: Literal["path_summary"]
+    waiting: NonEmpty
+    empty: NonEmpty
+    lesson_line: NonEmpty
+    not_yet_line: NonEmpty
+    closing: NonEmpty
+
+    @model_validator(mode="after")
+    def _slots(self) -> PathSummaryExercise:
+        _check_slots(self.lesson_line, {"lesson", "done", "total"}, "lesson_line")
+        _check_slots(self.not_yet_line, {"lesson"}, "not_yet_line")
+        return self
+
+
+def _check_slots(text: str, allowed: set[str], field: str) -> None:
+    unknown = set(re.findall(r"\{(\w+)\}", text)) - allowed
+    if unknown:
+        raise ValueError(
+            f"'{field}' uses {{{', '.join(sorted(unknown))}}}, which the workbook cannot fill "
+            f"in; it knows {', '.join('{' + a + '}' for a in sorted(allowed))}"
+        )
+
+
 Exercise = Annotated[
     Union[  # noqa: UP007 - pydantic needs a Union for the discriminator
         SorterExercise,
@@ -472,9 +682,14 @@ Exercise = Annotated[
         RepairPlanExercise,
         ReflectionExercise,
         CheckinExercise,
+        BreathingExercise,
+        GroundingExercise,
+        BreatheBlinkFocusExercise,
+        SmallMistakeExercise,
         TranslateExercise,
         FeelingFitExercise,
         FeelingsCheckinExercise,
+        PathSummaryExercise,
     ],
     Field(discriminator="type"),
 ]

@@ -1,0 +1,84 @@
+""" "Breathe; blink; focus": three small steps back to the present after a mistake.
+
+Breathe: the breathing guide or another anchor (feet, hands, sounds). Blink: eyes open,
+look around, name where you are and the time. Focus: one small next thing. Each step is
+shown on its own and can be skipped; the words and text boxes come from data/.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as W
+
+from .. import ui
+from ..content import Workbook
+from ..schema import BreatheBlinkFocusExercise
+from ..text import paragraphs
+from .base import ExerciseView
+from .form import FormModel
+from .steps import AnchorChoices, StepModel, StepPanel
+
+
+class BreatheBlinkFocusModel(StepModel, AnchorChoices):
+    def __init__(self, spec: BreatheBlinkFocusExercise):
+        super().__init__(spec.steps)
+        self.spec = spec
+        self.forms = {s.id: FormModel(s.fields) for s in spec.steps if s.fields}
+
+    def answers(self) -> dict[str, Any]:
+        return {
+            **self.step_answers(),
+            "anchors": dict(self.anchors),
+            "fields": {sid: dict(form.values) for sid, form in self.forms.items()},
+        }
+
+    def restore(self, answers: dict[str, Any]) -> None:
+        self.restore_anchors(self.steps, answers.get("anchors"))
+        fields = answers.get("fields")
+        if isinstance(fields, dict):
+            for sid, form in self.forms.items():
+                form.restore(fields.get(sid))
+        self.restore_steps(answers)
+
+
+class SteppedView(ExerciseView):
+    """Shared by the stepped practices: panels one at a time, Next/Skip, an end panel."""
+
+    model: StepModel
+
+    def _frame(self, workbook: Workbook, spec: Any, panels: list[StepPanel], end: list[W.Widget]):
+        self.panels = panels
+        self.next_button = ui.button(workbook.ui.next, "oig-next", primary=True)
+        self.skip_button = ui.button(workbook.ui.skip, "oig-skip")
+        self.next_button.on_click(lambda _: self.model.next())
+        self.skip_button.on_click(lambda _: self.model.skip())
+        self._buttons = ui.hbox([self.next_button, self.skip_button], "oig-step-buttons")
+        self.again_button = ui.button(workbook.ui.start_again, "oig-again")
+        self.again_button.on_click(lambda _: self.model.start_again())
+        self.end = ui.vbox([*end, self.again_button], "oig-end")
+        body = ui.vbox([*panels, self._buttons, self.end], "oig-body")
+        super().__init__(workbook, spec, body)
+        self.model.observe(self._follow, names="index")
+        self._follow()
+
+    def _follow(self, _change=None) -> None:
+        for i, panel in enumerate(self.panels):
+            if i != self.model.index:
+                panel.leave()
+            ui.show(panel, i == self.model.index)
+        ui.show(self._buttons, not self.model.finished)
+        ui.show(self.end, self.model.finished)
+        if self.model.finished:
+            self._on_end()
+
+    def _on_end(self) -> None:
+        """Subclasses fill the end panel here (it runs only when the participant got there)."""
+
+
+class BreatheBlinkFocusView(SteppedView):
+    def __init__(self, workbook: Workbook, spec: BreatheBlinkFocusExercise):
+        self.model = m = BreatheBlinkFocusModel(spec)
+        panels = [StepPanel(workbook, s, m, m.forms.get(s.id)) for s in spec.steps]
+        done = ui.html(paragraphs(spec.done), "oig-done")
+        self._frame(workbook, spec, panels, [done])

@@ -1,0 +1,49 @@
+"""The breathing guide as a lesson exercise, between an optional rating before and after.
+
+The guide's words always offer another anchor and say eyes open is fine; the ratings
+are optional, and the chart appears only once the participant saves a rating after.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import ui
+from ..content import Workbook
+from ..pacer import Pacer
+from ..schema import BreathingExercise
+from .base import ExerciseModel, ExerciseView
+from .distress_rating import RatingControl, Ratings, chart
+
+
+class BreathingModel(ExerciseModel):
+    def __init__(self, spec: BreathingExercise):
+        super().__init__()
+        self.spec = spec
+        self.ratings = Ratings()
+
+    def answers(self) -> dict[str, Any]:
+        return {"ratings": self.ratings.answers()}
+
+    def restore(self, answers: dict[str, Any]) -> None:
+        self.ratings.restore(answers.get("ratings"))
+
+
+class BreathingView(ExerciseView):
+    def __init__(self, workbook: Workbook, spec: BreathingExercise):
+        self.model = m = BreathingModel(spec)
+        self.before = RatingControl(spec.rating, m.ratings, "before")
+        self.pacer = Pacer.from_workbook(workbook, minutes=spec.minutes)
+        self.after = RatingControl(spec.rating, m.ratings, "after")
+        self.chart = ui.html("", "oig-chart-box")
+        ui.show(self.chart, False)
+        m.ratings.observe(self._draw, names=["before", "after"])
+        body = ui.vbox([self.before, self.pacer, self.after, self.chart], "oig-body")
+        super().__init__(workbook, spec, body)
+
+    def _draw(self, _change=None) -> None:
+        """Draw once there is an after rating; redraw if either rating changes."""
+        if self.model.ratings.after is None:
+            return
+        self.chart.value = chart(self.model.spec.rating, self.model.ratings)
+        ui.show(self.chart, True)

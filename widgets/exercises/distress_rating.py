@@ -1,0 +1,105 @@
+"""A 0-10 "how strong is the feeling" rating before and after a practice, and its chart.
+
+A simple self-rating (the 0-10 distress scale goes back to Wolpe, 1969), never a score:
+it is not compared with anyone or judged, and either rating can be left out. The chart is
+drawn only when the participant saves a rating, never while the notebook runs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as W
+import traitlets as T
+
+from .. import ui
+from ..charts import Series, chart_html
+from ..schema import RatingText
+from ..text import escape
+
+MOMENTS = ("before", "after")
+
+
+def _valid(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 10
+
+
+class Ratings(T.HasTraits):
+    """The two ratings; ``None`` means not rated (which is always fine)."""
+
+    before = T.Int(None, allow_none=True, help="How strong the feeling was before, 0-10.")
+    after = T.Int(None, allow_none=True, help="How strong the feeling was after, 0-10.")
+
+    @T.validate(*MOMENTS)
+    def _in_range(self, proposal):
+        value = proposal["value"]
+        if value is not None and not _valid(value):
+            raise T.TraitError("a rating is a whole number from 0 to 10")
+        return value
+
+    @property
+    def any(self) -> bool:
+        return self.before is not None or self.after is not None
+
+    def series(self, name: str) -> Series:
+        return Series(name, (self.before, self.after))
+
+    def answers(self) -> dict[str, int | None]:
+        return {"before": self.before, "after": self.after}
+
+    def restore(self, answers: Any) -> None:
+        if not isinstance(answers, dict):
+            return
+        for moment in MOMENTS:
+            if _valid(answers.get(moment)):
+                setattr(self, moment, answers[moment])
+
+
+def chart(words: RatingText, ratings: Ratings) -> str:
+    """The before/after chart with its text alternative, or a kind line if nothing was rated."""
+    if not ratings.any:
+        return f"<p>{escape(words.not_rated)}</p>"
+    return chart_html(
+        words.chart_title, [words.before, words.after], [ratings.series(words.series_name)]
+    )
+
+
+class RatingControl(W.VBox):
+    """A labelled 0-10 slider and a save button for one moment ("before" or "after")."""
+
+    def __init__(self, words: RatingText, ratings: Ratings, moment: str, **kwargs):
+        super().__init__(**kwargs)
+        if moment not in MOMENTS:
+            raise ValueError(f"moment must be one of {MOMENTS}")
+        self.add_class("oig-rating-control")
+        self.add_class(f"oig-rating-{moment}")
+        self._words = words
+        self._ratings = ratings
+        self._moment = moment
+        self.slider = W.IntSlider(
+            value=5,
+            min=0,
+            max=10,
+            description=words.question,
+            style={"description_width": "initial"},
+            layout=W.Layout(width="100%"),
+        )
+        self.slider.add_class("oig-rating")
+        scale = ui.html(
+            f"<p class='oig-scale'><span>{escape(words.low_label)}</span>"
+            f"<span>{escape(words.high_label)}</span></p>"
+        )
+        self.save = ui.button(words.save, "oig-rating-save")
+        self.save.on_click(lambda _: setattr(ratings, moment, self.slider.value))
+        self.note = ui.html("", "oig-rating-note")
+        ratings.observe(self._show, names=moment)
+        self.children = [self.slider, scale, self.save, self.note]
+        self._show({"new": getattr(ratings, moment)})
+
+    def _show(self, change) -> None:
+        value = change["new"]
+        if value is not None:
+            self.slider.value = value
+        said = "" if value is None else self._words.saved.replace("{value}", str(value))
+        self.note.value = f"<p>{escape(said)}</p>" if said else ""
+        ui.show(self.note, value is not None)
