@@ -43,8 +43,14 @@ def _need_browser() -> None:
         pytest.skip(message)
 
 
-def start_voila(extra_args: list[str] | None = None, env: dict | None = None):
-    """Start Voila as `make app` does; returns (process, base_url, log_path)."""
+def start_voila(
+    extra_args: list[str] | None = None, env: dict | None = None, root: Path | None = None
+):
+    """Start Voila as `make app` does; returns (process, base_url, log_path).
+
+    ``root`` serves another copy of the workbook (its notebooks/ and voila.json), e.g. a
+    temporary one with a scaffolded lesson; pair it with OWNING_DATA_DIR in ``env``.
+    """
     port = _free_port()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     log_path = ARTIFACTS / f"voila-{port}.log"
@@ -53,7 +59,7 @@ def start_voila(extra_args: list[str] | None = None, env: dict | None = None):
     proc = subprocess.Popen(
         [str(voila), "notebooks/", "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1"]
         + (extra_args or []),
-        cwd=REPO_DIR,
+        cwd=root or REPO_DIR,
         env=full_env,
         stdout=log_path.open("w"),
         stderr=subprocess.STDOUT,
