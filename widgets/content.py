@@ -198,6 +198,7 @@ class Workbook:
     ui: schema.UiText
     lesson_files: dict[str, schema.LessonFile]
     root: Path
+    journal: schema.JournalText | None = None
     # lesson id -> facilitator notes (data/<lang>/facilitator/), for the facilitator view.
     facilitator: dict[str, Any] = field(default_factory=dict)
 
@@ -245,6 +246,7 @@ def collect(root: Path | None = None, language: str | None = None) -> tuple[dict
     lessons, lessons_doc = read(lang_dir / "lessons.yaml", schema.LessonList)
     crisis, _ = read(lang_dir / "crisis.yaml", schema.CrisisFile)
     ui, _ = read(lang_dir / "ui.yaml", schema.UiText)
+    journal, _ = read(lang_dir / "journal.yaml", schema.JournalText)
     if settings and crisis and settings.crisis_region not in crisis.regions:
         problems.append(
             Problem(
@@ -314,6 +316,7 @@ def collect(root: Path | None = None, language: str | None = None) -> tuple[dict
         lessons=lessons,
         crisis=crisis,
         ui=ui,
+        journal=journal,
         lesson_files=lesson_files,
         root=root,
     )

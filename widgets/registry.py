@@ -14,7 +14,7 @@ import ipywidgets as W
 from . import ui
 from .content import ContentError, Workbook, load_workbook
 from .exercises.base import BUILDING_REF
-from .journal.pages import journal_bar
+from .journal.pages import MY_ANSWERS, journal_bar, show_journal_top
 from .page import page_header
 from .text import escape, paragraphs
 
@@ -81,6 +81,8 @@ def style_css() -> str:
 def show_safety(lesson_id: str) -> W.Widget:
     """The top of every lesson: the page style, the page header (title, where you are,
     pause and help; see widgets/page.py), then a content note if any."""
+    if lesson_id == MY_ANSWERS:
+        return show_journal_top()  # not a lesson: no "lesson n of N", no content note
     try:
         workbook = load_workbook()
         entry = workbook.lesson(lesson_id)

@@ -3,6 +3,7 @@ frame (title, intro, pause and help) around its view."""
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from typing import Any
 
 import ipywidgets as W
@@ -11,6 +12,11 @@ import traitlets as T
 from .. import ui
 from ..content import Workbook
 from ..safety import SafetyBar
+
+
+# "lesson-id/exercise-id" of the exercise being built (set by registry.build_exercise), so
+# that every view, whatever its own __init__ takes, can hand its model to the journal.
+BUILDING_REF: ContextVar[str | None] = ContextVar("BUILDING_REF", default=None)
 
 
 class ExerciseModel(T.HasTraits):
@@ -42,3 +48,9 @@ class ExerciseView(W.VBox):
             ui.html(f"<p class='oig-optional'>{ui.escape(workbook.ui.optional_note)}</p>"),
             self.safety,
         ]
+        # Saved on every change, restored when stored answers arrive from the browser.
+        self.ref = BUILDING_REF.get()
+        if self.ref and getattr(self, "model", None) is not None:
+            from ..journal.store import follow_exercise
+
+            follow_exercise(self.ref, self.model)

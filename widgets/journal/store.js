@@ -1,0 +1,154 @@
+// The journal's front end: keeps the record in this browser's storage, never elsewhere.
+//
+// "visit" mode keeps it in sessionStorage (gone when the tab closes), "keep" mode in
+// localStorage (survives closing the browser). The mode is where the record is: a record in
+// localStorage means the participant chose "keep". The kernel checks the record; this file
+// only moves text in and out of storage and merges each change into what is stored, so two
+// open lessons never overwrite each other's answers.
+//
+// Messages from the kernel: put, mode, erase, set_aside. To the kernel: loaded, written,
+// mode, erased, set_aside.
+
+const SET_ASIDE = ":set-aside";
+
+function baseUrl() {
+  try {
+    const el = document.getElementById("jupyter-config-data");
+    if (el) {
+      const config = JSON.parse(el.textContent);
+      if (config.baseUrl) return config.baseUrl;
+    }
+  } catch (e) {
+    /* fall back to the origin's root */
+  }
+  return "/";
+}
+
+function area(name) {
+  try {
+    const storage = window[name];
+    storage.getItem("owning-it-gently:probe");
+    return storage;
+  } catch (e) {
+    return null;
+  }
+}
+
+function freshRecord(version) {
+  return { app: "owning-it-gently", kind: "journal", version, updated: "", answers: {}, ratings: [] };
+}
+
+function readRecord(storage, key, version) {
+  const text = storage.getItem(key);
+  if (text === null) return freshRecord(version);
+  try {
+    const record = JSON.parse(text);
+    if (record && record.version === version && record.answers && Array.isArray(record.ratings)) {
+      return record;
+    }
+  } catch (e) {
+    /* unreadable: start afresh below */
+  }
+  return null;
+}
+
+export default {
+  initialize({ model }) {
+    const key = model.get("key_prefix") + baseUrl();
+    const version = model.get("version");
+    const local = area("localStorage");
+    const session = area("sessionStorage");
+    const state = { mode: "visit", blocked: false };
+
+    const active = () =>
+      state.mode === "keep" ? local : state.mode === "visit" ? session : null;
+
+    let text = null;
+    let problem = "";
+    if (model.get("setting") === "off") {
+      state.mode = "off";
+    } else if (local && local.getItem(key) !== null) {
+      state.mode = "keep";
+      text = local.getItem(key);
+    } else if (session) {
+      text = session.getItem(key);
+    } else {
+      state.mode = "memory";
+      problem = "disabled";
+    }
+
+    const write = (change) => {
+      const storage = active();
+      if (!storage || state.blocked) return;
+      try {
+        const record = readRecord(storage, key, version) || freshRecord(version);
+        change(record);
+        storage.setItem(key, JSON.stringify(record));
+        model.send({ type: "written", ok: true });
+      } catch (e) {
+        model.send({ type: "written", ok: false, problem: "full" });
+      }
+    };
+
+    model.on("msg:custom", (msg) => {
+      if (msg.type === "put") {
+        write((record) => {
+          for (const [ref, entry] of Object.entries(msg.entries || {})) record.answers[ref] = entry;
+          record.ratings = record.ratings.concat(msg.ratings || []).slice(-500);
+          if (msg.updated) record.updated = msg.updated;
+        });
+      } else if (msg.type === "set_aside") {
+        const storage = active();
+        try {
+          storage.setItem(key + SET_ASIDE, storage.getItem(key));
+          storage.removeItem(key);
+          model.send({ type: "set_aside", ok: true });
+        } catch (e) {
+          state.blocked = true;
+          model.send({ type: "set_aside", ok: false });
+        }
+      } else if (msg.type === "mode") {
+        const from = active();
+        const to = msg.mode === "keep" ? local : msg.mode === "visit" ? session : null;
+        if (!to || state.mode === "off" || state.blocked) {
+          model.send({ type: "mode", mode: state.mode, ok: false });
+          return;
+        }
+        if (from === to) {
+          model.send({ type: "mode", mode: state.mode, ok: true });
+          return;
+        }
+        try {
+          const current = from ? from.getItem(key) : null;
+          to.setItem(key, current !== null ? current : JSON.stringify(freshRecord(version)));
+          if (from) from.removeItem(key);
+          state.mode = msg.mode;
+          model.send({ type: "mode", mode: state.mode, ok: true });
+        } catch (e) {
+          model.send({ type: "mode", mode: state.mode, ok: false, problem: "full" });
+        }
+      } else if (msg.type === "erase") {
+        let ok = true;
+        for (const storage of [local, session]) {
+          if (!storage) continue;
+          try {
+            storage.removeItem(key);
+            storage.removeItem(key + SET_ASIDE);
+            ok = ok && storage.getItem(key) === null && storage.getItem(key + SET_ASIDE) === null;
+          } catch (e) {
+            ok = false;
+          }
+        }
+        state.blocked = false;
+        if (state.mode === "keep") state.mode = session ? "visit" : "memory";
+        model.send({ type: "erased", ok, mode: state.mode });
+      }
+    });
+
+    model.send({ type: "loaded", mode: state.mode, text, problem });
+  },
+
+  render({ el }) {
+    el.classList.add("oig-journal-store");
+  },
+};
