@@ -1,0 +1,105 @@
+/* Owning It Gently: what the page does in the browser, with no trip to the kernel.
+ *
+ * 1. Colours. Follow the visitor's system setting (light or dark) unless they pressed
+ *    the "Dark mode" button; that choice lasts for this tab only (sessionStorage), so a
+ *    shared computer keeps nothing. Both JupyterLab theme style sheets are on the page;
+ *    the one not in use has media="not all". The body attributes are the ones JupyterLab
+ *    sets, so widgets and charts (--oig-chart-*) follow too.
+ * 2. The "Dark mode" button is drawn by a widget (widgets/page.py); this script gives
+ *    it its pressed state and handles its clicks (one listener for the whole page).
+ *
+ * Loaded in <head> without defer, so the colours are right before the first paint.
+ */
+(function () {
+  "use strict";
+  var KEY = "oig-theme";
+  var media = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
+
+  function chosen() {
+    try {
+      return window.sessionStorage.getItem(KEY);
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function current() {
+    var saved = chosen();
+    if (saved === "dark" || saved === "light") {
+      return saved;
+    }
+    return media && media.matches ? "dark" : "light";
+  }
+
+  function syncButtons(root, theme) {
+    var buttons = (root || document).querySelectorAll(".oig-theme-toggle");
+    for (var i = 0; i < buttons.length; i++) {
+      buttons[i].setAttribute("aria-pressed", theme === "dark" ? "true" : "false");
+    }
+  }
+
+  function apply(theme) {
+    var dark = theme === "dark";
+    var light = document.getElementById("oig-theme-light");
+    var darkSheet = document.getElementById("oig-theme-dark");
+    if (light) light.media = dark ? "not all" : "all";
+    if (darkSheet) darkSheet.media = dark ? "all" : "not all";
+    document.documentElement.setAttribute("data-oig-theme", theme);
+    document.documentElement.style.colorScheme = theme;
+    var body = document.body;
+    if (body) {
+      body.setAttribute("data-jp-theme-light", dark ? "false" : "true");
+      body.setAttribute("data-jp-theme-name", dark ? "JupyterLab Dark" : "JupyterLab Light");
+      body.classList.toggle("theme-dark", dark);
+      body.classList.toggle("theme-light", !dark);
+    }
+    syncButtons(document, theme);
+  }
+
+  function toggle() {
+    var next = current() === "dark" ? "light" : "dark";
+    try {
+      window.sessionStorage.setItem(KEY, next);
+    } catch (e) {
+      /* storage blocked: the switch still works until the page changes */
+    }
+    apply(next);
+  }
+
+  document.addEventListener("click", function (event) {
+    var target = event.target;
+    if (target && target.closest && target.closest(".oig-theme-toggle")) {
+      toggle();
+    }
+  });
+  if (media) {
+    var onChange = function () {
+      if (!chosen()) apply(current());
+    };
+    if (media.addEventListener) media.addEventListener("change", onChange);
+    else if (media.addListener) media.addListener(onChange);
+  }
+
+  // The theme button is drawn by a widget after the page loads: give it its state.
+  function watch() {
+    apply(current());
+    if (!window.MutationObserver) return;
+    var queued = false;
+    new MutationObserver(function () {
+      if (queued) return;
+      queued = true;
+      window.requestAnimationFrame(function () {
+        queued = false;
+        syncButtons(document, current());
+      });
+    }).observe(document.body, { childList: true, subtree: true });
+  }
+
+  window.oigTheme = { apply: apply, current: current, toggle: toggle };
+  apply(current());
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", watch);
+  } else {
+    watch();
+  }
+})();

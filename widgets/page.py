@@ -1,0 +1,130 @@
+"""The same top and bottom on every page, and the lesson cards of the landing page.
+
+Everything here is built from ``data/<lang>/lessons.yaml``, so the order, the titles and
+the "lesson n of N" count follow that one list. The first lesson listed is the landing
+page (the welcome); the lessons after it are numbered from 1.
+
+In the web app the Voila template moves ``.oig-page-header`` into the page's banner and
+``.oig-page-footer`` into its footer (see share/jupyter/voila/templates/gentle); inside
+JupyterLab both simply show where the cell is. Links are relative to the notebook, so
+they work in both. The theme button is plain HTML: the template's script switches the
+colours in the browser, with no trip to the kernel.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as W
+
+from . import ui
+from .content import Workbook, load_workbook
+from .safety import SafetyBar
+from .schema import LessonEntry
+from .text import escape, paragraphs
+
+
+def _fill(template: str, **values: object) -> str:
+    """Fill {name} slots; a typo in a facilitator's slot name shows as typed, not a crash."""
+    for name, value in values.items():
+        template = template.replace("{" + name + "}", str(value))
+    return template
+
+
+def _position(workbook: Workbook, lesson_id: str) -> tuple[int, list[LessonEntry]]:
+    lessons = list(workbook.lessons.lessons)
+    index = next(i for i, entry in enumerate(lessons) if entry.id == lesson_id)
+    return index, lessons
+
+
+def where_text(workbook: Workbook, lesson_id: str) -> str:
+    """ "Lesson 1 of 3", or "Start here" on the landing page."""
+    index, lessons = _position(workbook, lesson_id)
+    if index == 0:
+        return workbook.ui.start_here
+    return _fill(workbook.ui.lesson_of, n=index, total=len(lessons) - 1)
+
+
+def header_html(workbook: Workbook, lesson_id: str) -> str:
+    index, lessons = _position(workbook, lesson_id)
+    home = lessons[0]
+    current = " aria-current='page'" if index == 0 else ""
+    return (
+        "<div class='oig-page-bar'>"
+        f"<a class='oig-site-title' href='{escape(home.notebook)}'{current}>"
+        f"{escape(workbook.lessons.workbook_title)}</a>"
+        f"<span class='oig-where'>{escape(where_text(workbook, lesson_id))}</span>"
+        "<button type='button' class='oig-theme-toggle' aria-pressed='false'>"
+        f"{escape(workbook.ui.dark_mode)}</button>"
+        "</div>"
+    )
+
+
+def footer_html(workbook: Workbook, lesson_id: str) -> str:
+    index, lessons = _position(workbook, lesson_id)
+    links = []
+    if index > 0:
+        prev = lessons[index - 1]
+        links.append(
+            f"<a class='oig-nav-prev' rel='prev' href='{escape(prev.notebook)}'>"
+            f"<span class='oig-nav-dir'>{escape(workbook.ui.back_link)}</span> "
+            f"<span class='oig-nav-title'>{escape(prev.title)}</span></a>"
+        )
+    if index + 1 < len(lessons):
+        nxt = lessons[index + 1]
+        links.append(
+            f"<a class='oig-nav-next' rel='next' href='{escape(nxt.notebook)}'>"
+            f"<span class='oig-nav-dir'>{escape(workbook.ui.next_link)}</span> "
+            f"<span class='oig-nav-title'>{escape(nxt.title)}</span></a>"
+        )
+    region = workbook.crisis_region()
+    first = region.entries[0] if region.entries else None
+    help_line = escape(region.emergency)
+    if first is not None:
+        help_line += f" {escape(first.name)}: {escape(first.how)}"
+    return (
+        f"<nav class='oig-lesson-nav' aria-label='{escape(workbook.ui.lessons_label)}'>"
+        + "".join(links)
+        + "</nav>"
+        + f"<p class='oig-footer-where'>{escape(where_text(workbook, lesson_id))}</p>"
+        + f"<p class='oig-footer-help'>{help_line}</p>"
+    )
+
+
+def page_header(workbook: Workbook, lesson_id: str) -> W.VBox:
+    """Workbook title, where you are, the theme button, then pause and help."""
+    return ui.vbox(
+        [ui.html(header_html(workbook, lesson_id), "oig-page-bar-html"), SafetyBar(workbook)],
+        "oig-page-header",
+    )
+
+
+def show_footer(lesson_id: str) -> W.Widget:
+    """The last cell of every lesson: back and next, and the help line in one line."""
+    workbook = load_workbook()
+    return ui.html(footer_html(workbook, lesson_id), "oig-page-footer")
+
+
+def cards_html(workbook: Workbook) -> str:
+    lessons = list(workbook.lessons.lessons)
+    cards = []
+    for n, entry in enumerate(lessons[1:], start=1):
+        note = ""
+        if entry.content_note:
+            note = (
+                f"<div class='oig-card-note'><p><strong>"
+                f"{escape(workbook.ui.content_note_label)}</strong></p>"
+                f"{paragraphs(entry.content_note)}</div>"
+            )
+        where = _fill(workbook.ui.lesson_of, n=n, total=len(lessons) - 1)
+        minutes = _fill(workbook.ui.minutes_label, minutes=entry.minutes)
+        cards.append(
+            "<li class='oig-card'>"
+            f"<h3><a href='{escape(entry.notebook)}'>{escape(entry.title)}</a></h3>"
+            f"<p class='oig-card-meta'>{escape(where)} · {escape(minutes)}</p>"
+            f"<p>{escape(entry.description)}</p>{note}</li>"
+        )
+    return f"<ol class='oig-cards'>{''.join(cards)}</ol>"
+
+
+def show_lessons() -> W.Widget:
+    """The lessons in order, as cards; they always follow lessons.yaml."""
+    return ui.html(cards_html(load_workbook()), "oig-lesson-cards")
