@@ -49,8 +49,8 @@ def with_spanish(data_copy: Path) -> Path:
 # --- facilitator notes ----------------------------------------------------------------
 
 
-def test_real_notes_load_for_every_lesson_with_notes(workbook):
-    assert {"welcome", "responsibility"} <= set(workbook.facilitator)
+def test_real_notes_load_for_every_lesson(workbook):
+    assert set(workbook.facilitator) == {e.id for e in workbook.lessons.lessons}
     for lesson_id, notes in workbook.facilitator.items():
         assert isinstance(notes, FacilitatorNotes)
         assert {p.minutes for p in notes.plans} >= {60, 90}, lesson_id
@@ -94,6 +94,13 @@ def test_notes_for_a_lesson_that_does_not_exist(data_copy):
     [msg] = messages(data_copy)
     assert msg.startswith("data/en/facilitator/welcom.yaml:")
     assert "no such lesson" in msg
+
+
+def test_lesson_without_notes(data_copy):
+    (data_copy / "en" / "facilitator" / "responsibility.yaml").unlink()
+    [msg] = messages(data_copy)
+    assert msg.startswith("data/en/facilitator/responsibility.yaml:")
+    assert "lesson 'responsibility' has no facilitator notes" in msg
 
 
 def test_notes_lesson_must_match_file_name(data_copy):

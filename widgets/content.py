@@ -306,10 +306,12 @@ def collect(root: Path | None = None, language: str | None = None) -> tuple[dict
                         "Add it to the list (or move the file out of this folder).",
                     )
                 )
-    from .facilitator import check_notes
+    from .facilitator import check_notes, missing_notes
 
     notes, found = check_notes(lang_dir, lesson_files, read, lambda p: _display(p, root))
     problems.extend(found)
+    listed_ids = [e.id for e in lessons.lessons] if lessons else []
+    problems.extend(missing_notes(lang_dir, listed_ids, lambda p: _display(p, root)))
     loaded.update(
         facilitator=notes,
         settings=settings,
