@@ -12,7 +12,7 @@ PORT ?= 8866
 # Our Voila template lives in the repo; this makes Voila find it without installing it.
 export JUPYTER_PATH := $(CURDIR)/share/jupyter
 
-.PHONY: app test lab validate bench install install-test clean
+.PHONY: app test lab validate bench hub test-hub install install-test clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,16 @@ lab: install
 
 validate: install
 	$(BIN)/workbook validate
+
+test-hub: install-test
+	$(BIN)/python -m pip install --quiet 'jupyterhub>=5.0' 'jupyterhub-idle-culler>=1.2'
+	npm ci --prefix deploy/jupyterhub --no-audit --no-fund --silent
+	OIG_HUB_TEST=1 $(BIN)/python -m pytest tests/hub -p no:cacheprovider
+
+hub: install
+	$(BIN)/python -m pip install --quiet 'jupyterhub>=5.0' 'jupyterhub-idle-culler>=1.2'
+	npm ci --prefix deploy/jupyterhub --no-audit --no-fund --silent
+	cd deploy/jupyterhub && ../../$(BIN)/jupyterhub -f jupyterhub_config.py
 
 bench: install-test
 	$(BIN)/python -m widgets.bench

@@ -1,0 +1,1 @@
+from browser.conftest import browser  # noqa: F401 - the same Chromium fixture
