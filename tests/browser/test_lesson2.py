@@ -22,12 +22,15 @@ def exercise(page, kind: str, index: int = 0):
 
 def rate(page, checkin, feeling: str, value: int) -> None:
     """Move a slider with the keyboard, as a keyboard or screen-reader user would."""
-    handle = checkin.locator(".oig-rating", has_text=feeling).get_by_role("slider")
+    handle = checkin.locator(".oig-feeling-rating", has_text=feeling).get_by_role("slider")
     handle.focus()
     page.keyboard.press("Home")
     for _ in range(value):
         page.keyboard.press("ArrowRight")
     expect(handle).to_have_attribute("aria-valuenow", re.compile(rf"^{value}(\.0+)?$"))
+    # The browser sends quick slider moves to the kernel in batches; give the last batch
+    # time to arrive before a button click (which is sent at once) can overtake it.
+    page.wait_for_timeout(800)
 
 
 def test_complete_lesson_two(page, voila_url):

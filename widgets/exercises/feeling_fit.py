@@ -299,7 +299,9 @@ class FeelingFitView(ExerciseView):
     def _summary_html(self) -> str:
         m = self.model
         rows = "".join(
-            f"<dt>{escape(label)}</dt><dd>{escape(answer)}</dd>" for label, answer in m.summary()
+            f"<div class='oig-fit-answer'><p class='oig-fit-label'>{escape(label)}</p>"
+            f"<p class='oig-fit-text'>{escape(answer)}</p></div>"
+            for label, answer in m.summary()
         )
-        listing = f"<h4>{escape(m.spec.summary_title)}</h4><dl>{rows}</dl>" if rows else ""
+        listing = f"<h4>{escape(m.spec.summary_title)}</h4>{rows}" if rows else ""
         return listing + paragraphs(m.closing(), "oig-fit-closing")

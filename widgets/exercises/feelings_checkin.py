@@ -114,7 +114,7 @@ class FeelingsCheckinView(ExerciseView):
                 style={"description_width": "initial"},
                 layout=W.Layout(width="100%"),
             )
-            slider.add_class("oig-rating")
+            slider.add_class("oig-feeling-rating")
             self._sliders[feeling.id] = slider
         scale = ui.html(
             f"<p class='oig-scale'><span>{escape(spec.low_label)}</span>"

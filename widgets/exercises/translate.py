@@ -123,6 +123,7 @@ class TranslateView(ExerciseView):
             layout=W.Layout(width="100%"),
         )
         self._pick.add_class("oig-pick")
+        self._pick.add_class("oig-translate-pick")
         self._own = ui.text_box(spec.own_label, rows=2)
         W.link((self._pick, "value"), (m, "choice"))
         W.link((self._own, "value"), (m, "own_text"))
@@ -159,7 +160,6 @@ class TranslateView(ExerciseView):
     def _render_choice(self) -> None:
         m = self.model
         ui.show(self._own, m.choice == OWN)
-        ui.show(self._example_button, m.choice != OWN)
         self._sync_rewrite()
         ui.show(self._result, False)
         self._render_example()
@@ -173,7 +173,7 @@ class TranslateView(ExerciseView):
                 f"<blockquote>{escape(m.statement.example)}</blockquote>"
             )
         ui.show(self._example, shown)
-        self._example_button.disabled = shown
+        ui.show(self._example_button, m.statement is not None and not shown)
 
     def _look_over(self) -> None:
         spec = self.model.spec
