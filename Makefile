@@ -49,6 +49,11 @@ lab: install
 validate: install
 	$(BIN)/workbook validate
 
+# Print-ready worksheets and the facilitator guide (HTML and PDF) into handouts/.
+.PHONY: handouts
+handouts: install
+	$(BIN)/workbook handouts handouts
+
 test-hub: install-test
 	$(BIN)/python -m pip install --quiet 'jupyterhub>=5.0' 'jupyterhub-idle-culler>=1.2'
 	npm ci --prefix deploy/jupyterhub --no-audit --no-fund --silent

@@ -44,6 +44,26 @@ def _new_lesson(args: argparse.Namespace) -> int:
     return 0
 
 
+def _handouts(args: argparse.Namespace) -> int:
+    from .content import ContentError, load_workbook
+    from .handouts import HandoutError, write_handouts
+
+    try:
+        workbook = load_workbook(Path(args.data) if args.data else None)
+        made = write_handouts(Path(args.out), workbook, pdf=not args.html_only, paper=args.paper)
+    except ContentError:
+        print("The lesson files have problems; run 'workbook validate' first.", file=sys.stderr)
+        return 1
+    except HandoutError as exc:
+        print(f"Could not make the handouts: {exc}", file=sys.stderr)
+        return 1
+    kinds = "HTML pages" if args.html_only else "HTML pages and PDFs"
+    print(f"Wrote {len(made.html)} {kinds} to {args.out}/:")
+    for path in made.pdf or made.html:
+        print(f"  - {path.name}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="workbook", description="Owning It Gently tools.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -59,6 +79,12 @@ def main(argv: list[str] | None = None) -> int:
     n.add_argument("--data", help="the data folder (default: this repo's data/)")
     n.add_argument("--notebooks", help="the notebooks folder (default: beside the data folder)")
     n.set_defaults(func=_new_lesson)
+    h = sub.add_parser("handouts", help="print-ready worksheets and facilitator guide (PDF)")
+    h.add_argument("out", nargs="?", default="handouts", help="folder (default: handouts)")
+    h.add_argument("--data", help="the data folder (default: this repo's data/)")
+    h.add_argument("--paper", default="A4", choices=["A4", "letter"], help="paper size")
+    h.add_argument("--html-only", action="store_true", help="write HTML only (no Chromium needed)")
+    h.set_defaults(func=_handouts)
     args = parser.parse_args(argv)
     return args.func(args)
 

@@ -312,6 +312,9 @@ def collect(root: Path | None = None, language: str | None = None) -> tuple[dict
     problems.extend(found)
     listed_ids = [e.id for e in lessons.lessons] if lessons else []
     problems.extend(missing_notes(lang_dir, listed_ids, lambda p: _display(p, root)))
+    from .handouts import HandoutText
+
+    read(lang_dir / "handouts.yaml", HandoutText)  # words for the printed handouts
     loaded.update(
         facilitator=notes,
         settings=settings,
