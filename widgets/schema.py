@@ -163,6 +163,8 @@ class UiText(Strict):
     pause_senses: NonEmpty
     pause_senses_steps: list[GroundingStep] = Field(min_length=1)
     pause_senses_done: NonEmpty
+    senses_next: NonEmpty
+    senses_skip: NonEmpty
     pacer: PacerText
     help_button: NonEmpty
     help_close: NonEmpty
@@ -566,6 +568,8 @@ class RatingText(Strict):
     before: NonEmpty
     after: NonEmpty
     not_rated: NonEmpty
+    before_prompt: str = ""
+    after_prompt: str = ""
 
 
 class Anchor(Strict):

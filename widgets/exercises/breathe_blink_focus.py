@@ -53,7 +53,9 @@ class SteppedView(ExerciseView):
         self.skip_button = ui.button(workbook.ui.skip, "oig-skip")
         self.next_button.on_click(lambda _: self.model.next())
         self.skip_button.on_click(lambda _: self.model.skip())
-        self._buttons = ui.hbox([self.next_button, self.skip_button], "oig-step-buttons")
+        self._buttons = ui.hbox(
+            [self.next_button, self.skip_button], "oig-step-buttons", "oig-flow-buttons"
+        )
         self.again_button = ui.button(workbook.ui.start_again, "oig-again")
         self.again_button.on_click(lambda _: self.model.start_again())
         self.end = ui.vbox([*end, self.again_button], "oig-end")

@@ -93,7 +93,9 @@ class RatingControl(W.VBox):
         self.save.on_click(lambda _: setattr(ratings, moment, self.slider.value))
         self.note = ui.html("", "oig-rating-note")
         ratings.observe(self._show, names=moment)
-        self.children = [self.slider, scale, self.save, self.note]
+        prompt = getattr(words, f"{moment}_prompt")
+        heading = [ui.heading(prompt, 4, "oig-rating-moment")] if prompt else []
+        self.children = [*heading, self.slider, scale, self.save, self.note]
         self._show({"new": getattr(ratings, moment)})
 
     def _show(self, change) -> None:

@@ -65,9 +65,9 @@ class GroundingPractice(W.VBox):
                 box.observe(lambda c, sid=step.id: model.write(sid, c["new"]), names="value")
                 self.boxes[step.id] = box
                 parts.append(box)
-            self._prompts.append(ui.vbox(parts, "oig-grounding-step", f"oig-step-{step.id}"))
-        self.next_button = ui.button(words.next, "oig-next", primary=True)
-        self.skip_button = ui.button(words.skip, "oig-skip")
+            self._prompts.append(ui.vbox(parts, "oig-grounding-step", f"oig-sense-{step.id}"))
+        self.next_button = ui.button(words.senses_next, "oig-next", primary=True)
+        self.skip_button = ui.button(words.senses_skip, "oig-skip")
         self.next_button.on_click(lambda _: model.next())
         self.skip_button.on_click(lambda _: model.skip())
         self._buttons = ui.hbox([self.next_button, self.skip_button], "oig-step-buttons")

@@ -70,7 +70,7 @@ class SmallMistakeView(SteppedView):
             )
             for key in ORDER
         ]
-        self.summary = ui.html("", "oig-summary")
+        self.summary = ui.html("", "oig-summary", "oig-mistake-card")
         self.chart = ui.html("", "oig-chart-box")
         intro = ui.html(
             f"<h4>{escape(spec.done.title)}</h4>{paragraphs(spec.done.text)}", "oig-done"
@@ -81,10 +81,10 @@ class SmallMistakeView(SteppedView):
         spec, m = self.model.spec, self.model
         labels = {f.id: f.label for step in m.steps for f in step.fields}
         items = [
-            f"<dt>{escape(labels[fid])}</dt><dd>{escape(text)}</dd>"
+            f"<p><strong>{escape(labels[fid])}</strong><br>{escape(text)}</p>"
             for key in ("name_it", "next_step")
             for fid, text in m.written(key).items()
         ]
-        self.summary.value = f"<dl class='oig-repair-card'>{''.join(items)}</dl>" if items else ""
+        self.summary.value = "".join(items)
         ui.show(self.summary, bool(items))
         self.chart.value = chart(spec.rating, m.ratings)
