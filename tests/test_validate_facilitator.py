@@ -280,3 +280,25 @@ def test_view_is_off_for_participants_by_default(monkeypatch):
     assert view_on(settings_flag=True) is False
     monkeypatch.setenv("QUERY_STRING", "facilitator=1")
     assert view_on() is True
+
+
+def _notes_panels(view) -> list[str]:
+    return [c.value for c in view.children if "oig-facilitator-notes" in c._dom_classes]
+
+
+def test_exercise_shows_notes_only_in_the_facilitator_view(monkeypatch, workbook):
+    from widgets.registry import build_exercise
+
+    monkeypatch.delenv("VOILA_PREHEAT", raising=False)
+    monkeypatch.delenv("QUERY_STRING", raising=False)
+    assert _notes_panels(build_exercise("responsibility/sorter", workbook)) == []
+
+    monkeypatch.setenv("QUERY_STRING", "facilitator=1")
+    view = build_exercise("responsibility/sorter", workbook)
+    [panel] = _notes_panels(view)
+    assert view.children[1].value == panel  # right under the title
+    assert "For the facilitator" in panel
+    assert "60-minute plan: 15 min" in panel and "90-minute plan: 20 min" in panel
+    assert "there is no score" in panel
+    assert "&quot;right&quot;" in panel  # the notes are escaped like all other text
+    assert "<script" not in panel

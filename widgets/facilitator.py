@@ -194,3 +194,35 @@ def view_on(settings_flag: bool = False) -> bool:
         wait_for_request()
     from_query = _query_flag(os.environ.get("QUERY_STRING"))
     return settings_flag if from_query is None else from_query
+
+
+def notes_html(workbook: Any, lesson_id: str, exercise_id: str) -> str | None:
+    """The facilitator's note for one exercise, with its time in each plan, as HTML."""
+    notes = getattr(workbook, "facilitator", {}).get(lesson_id)
+    if notes is None:
+        return None
+    note = notes.exercises.get(exercise_id)
+    timings = [
+        (plan.minutes, step.minutes)
+        for plan in notes.plans
+        for step in plan.steps
+        if step.exercise == exercise_id
+    ]
+    if note is None and not timings:
+        return None
+    from .handouts import handout_text
+    from .text import escape, paragraphs
+
+    words = handout_text(workbook).facilitator
+    times = " · ".join(escape(words.in_plan.format(minutes=m, step=s)) for m, s in timings)
+    return (
+        "<aside role='note' aria-label='{label}' style='border: 2px dashed "
+        "var(--jp-border-color1, #555); border-radius: 6px; padding: 0.25rem 0.75rem; "
+        "margin: 0.25rem 0 0.5rem 0; background: var(--jp-layout-color2, #f3f3f3); "
+        "font-size: 0.95rem;'>"
+        "<p style='margin: 0.25rem 0;'><strong>{label}</strong>{times}</p>{note}</aside>"
+    ).format(
+        label=escape(words.view_title),
+        times=f" <span style='font-style: italic;'>({times})</span>" if times else "",
+        note=paragraphs(note) if note else "",
+    )

@@ -43,6 +43,8 @@ class GuideWords(Strict):
     follow_up: NonEmpty
     adaptation_tips: NonEmpty
     exercise_notes: NonEmpty
+    view_title: NonEmpty
+    in_plan: NonEmpty
 
 
 class HandoutText(Strict):

@@ -13,7 +13,6 @@ from .. import ui
 from ..content import Workbook
 from ..safety import SafetyBar
 
-
 # "lesson-id/exercise-id" of the exercise being built (set by registry.build_exercise), so
 # that every view, whatever its own __init__ takes, can hand its model to the journal.
 BUILDING_REF: ContextVar[str | None] = ContextVar("BUILDING_REF", default=None)
@@ -50,7 +49,20 @@ class ExerciseView(W.VBox):
         ]
         # Saved on every change, restored when stored answers arrive from the browser.
         self.ref = BUILDING_REF.get()
+        self._add_facilitator_notes()
         if self.ref and getattr(self, "model", None) is not None:
             from ..journal.store import follow_exercise
 
             follow_exercise(self.ref, self.model)
+
+    def _add_facilitator_notes(self) -> None:
+        """In the facilitator view only, show this exercise's notes under its title."""
+        from .. import facilitator
+
+        if not self.ref or not facilitator.view_on(self.workbook.settings.facilitator_view):
+            return
+        lesson_id, _, exercise_id = self.ref.partition("/")
+        markup = facilitator.notes_html(self.workbook, lesson_id, exercise_id)
+        if markup:
+            panel = ui.html(markup, "oig-facilitator-notes")
+            self.children = [self.children[0], panel, *self.children[1:]]
