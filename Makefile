@@ -9,6 +9,10 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8866
+# For a workshop network: HOST=0.0.0.0 (every address of this computer) and a TOKEN that
+# each visitor's first address must carry; see docs/app.md.
+HOST ?= 127.0.0.1
+TOKEN ?=
 # Our Voila template lives in the repo; this makes Voila find it without installing it.
 export JUPYTER_PATH := $(CURDIR)/share/jupyter
 
@@ -33,14 +37,15 @@ app: install
 	@$(BIN)/workbook validate --quiet
 	@echo ""
 	@echo "  Owning It Gently is running. Open this address in your web browser:"
-	@echo "      http://127.0.0.1:$(PORT)/"
+	@echo "      http://$(HOST):$(PORT)/$(if $(TOKEN),?token=$(TOKEN),)"
 	@echo "  Press Ctrl+C here to stop it."
 	@echo ""
-	$(BIN)/voila notebooks/ --no-browser --port=$(PORT) --Voila.ip=127.0.0.1
+	$(BIN)/voila notebooks/ --no-browser --port=$(PORT) --Voila.ip=$(HOST) $(if $(TOKEN),--token=$(TOKEN),)
 
 test: install-test
 	$(BIN)/ruff check widgets tests
 	$(BIN)/ruff format --check widgets tests
+	npm ci --prefix tests/browser --no-audit --no-fund --silent
 	$(BIN)/python -m pytest
 
 lab: install

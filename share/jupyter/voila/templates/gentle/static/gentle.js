@@ -80,7 +80,25 @@
     else if (media.addListener) media.addListener(onChange);
   }
 
-  // The theme button is drawn by a widget after the page loads: give it its state.
+  // ipywidgets leaves the slider's handle (role="slider") without a name: give it the
+  // text of the slider's own label, so a screen reader says what is being rated.
+  function nameSliders() {
+    var handles = document.querySelectorAll(".widget-slider .noUi-handle:not([aria-label])");
+    for (var i = 0; i < handles.length; i++) {
+      var slider = handles[i].closest(".widget-slider");
+      var label = slider && slider.querySelector(".widget-label");
+      var text = label ? label.textContent.trim() : "";
+      if (!text) {
+        var box = slider && slider.closest(".oig-exercise");
+        var title = box && box.querySelector("h2, h3, h4");
+        text = title ? title.textContent.trim() : "";
+      }
+      if (text) handles[i].setAttribute("aria-label", text);
+    }
+  }
+
+  // Widgets are drawn after the page loads: give the theme button its state and the
+  // sliders their names as they appear.
   function watch() {
     apply(current());
     if (!window.MutationObserver) return;
@@ -91,6 +109,7 @@
       window.requestAnimationFrame(function () {
         queued = false;
         syncButtons(document, current());
+        nameSliders();
       });
     }).observe(document.body, { childList: true, subtree: true });
   }
