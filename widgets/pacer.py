@@ -96,16 +96,10 @@ class Pacer(anywidget.AnyWidget):
     exhale = T.Int(6, help="Seconds to breathe out.").tag(sync=True)
     hold_out = T.Int(0, help="Seconds to hold after breathing out.").tag(sync=True)
     minutes = T.Int(3, help="How long a session lasts before it ends gently.").tag(sync=True)
-    running = T.Bool(False, help="Set by Start/Stop in the browser, or from Python.").tag(
-        sync=True
-    )
-    sessions = T.Int(0, help="Sessions that ran to their end (the browser counts).").tag(
-        sync=True
-    )
+    running = T.Bool(False, help="Set by Start/Stop in the browser, or from Python.").tag(sync=True)
+    sessions = T.Int(0, help="Sessions that ran to their end (the browser counts).").tag(sync=True)
     words = T.Dict(help="Every word the guide shows (PacerText).").tag(sync=True)
-    presets = T.Dict(help="Preset name -> seconds, so the browser needs no copy.").tag(
-        sync=True
-    )
+    presets = T.Dict(help="Preset name -> seconds, so the browser needs no copy.").tag(sync=True)
     limits = T.Dict(help="Part -> [lowest, highest] seconds, plus minutes.").tag(sync=True)
     settings_open = T.Bool(True, help="Show the pace settings open at first.").tag(sync=True)
 
