@@ -181,7 +181,7 @@ class UiText(Strict):
     back_link: NonEmpty = "Back"
     next_link: NonEmpty = "Next"
     lessons_label: NonEmpty = "Lessons"
-    minutes_label: NonEmpty = "About {minutes} minutes"
+    minutes_label: NonEmpty = "Takes about {minutes} min"
     dark_mode: NonEmpty = "Dark mode"
 
 

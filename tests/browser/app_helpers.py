@@ -38,7 +38,7 @@ def open_page(page, base_url: str, name: str) -> None:
     """Open a notebook page and wait until every widget on it is drawn."""
     page.goto(f"{base_url}/voila/render/{name}")
     page.wait_for_function(
-        "document.querySelector('.oig-page-header') !== null && document.querySelectorAll("
+        "document.querySelector('.oig-safety') !== null && document.querySelectorAll("
         "'script[type=\"application/vnd.voila.cell-output+json\"]').length === 0 && "
         f"document.querySelectorAll('.oig-exercise').length >= {expected_exercises(name)}",
         timeout=90_000,

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.browser
 def wait_drawn(page, name: str) -> None:
     page.wait_for_url(re.compile(re.escape(f"/voila/render/{name}") + r"$"), timeout=90_000)
     page.wait_for_function(
-        "document.querySelector('.oig-page-header') !== null && document.querySelectorAll("
+        "document.querySelector('.oig-safety') !== null && document.querySelectorAll("
         "'script[type=\"application/vnd.voila.cell-output+json\"]').length === 0 && "
         f"document.querySelectorAll('.oig-exercise').length >= {expected_exercises(name)}",
         timeout=90_000,
