@@ -34,12 +34,26 @@ class Series:
     values: tuple[int | None, ...]
 
 
+def _rating_words() -> tuple[str, str]:
+    """("{value} out of 10 at {moment}", "not rated at {moment}") in the page's language."""
+    from .content import ContentError, load_workbook
+
+    try:
+        ui = load_workbook().ui
+    except ContentError:
+        return "{value} out of 10 at {moment}", "not rated at {moment}"
+    return ui.chart_rated, ui.chart_not_rated
+
+
 def text_alternative(title: str, moments: list[str], series: list[Series]) -> str:
     """The chart in words: "Shame: 7 out of 10 at the start, 4 out of 10 at the end."."""
+    rated, not_rated = _rating_words()
     parts = []
     for s in series:
         said = [
-            f"{v} out of 10 at {m.lower()}" if v is not None else f"not rated at {m.lower()}"
+            (rated if v is not None else not_rated)
+            .replace("{value}", str(v))
+            .replace("{moment}", m.lower())
             for m, v in zip(moments, s.values)
         ]
         parts.append(f"{s.name}: {', '.join(said)}.")

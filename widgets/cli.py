@@ -49,7 +49,7 @@ def _handouts(args: argparse.Namespace) -> int:
     from .handouts import HandoutError, write_handouts
 
     try:
-        workbook = load_workbook(Path(args.data) if args.data else None)
+        workbook = load_workbook(Path(args.data) if args.data else None, args.language)
         made = write_handouts(Path(args.out), workbook, pdf=not args.html_only, paper=args.paper)
     except ContentError:
         print("The lesson files have problems; run 'workbook validate' first.", file=sys.stderr)
@@ -83,6 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     h.add_argument("out", nargs="?", default="handouts", help="folder (default: handouts)")
     h.add_argument("--data", help="the data folder (default: this repo's data/)")
     h.add_argument("--paper", default="A4", choices=["A4", "letter"], help="paper size")
+    h.add_argument("--language", help="e.g. es (default: the language in settings.yaml)")
     h.add_argument("--html-only", action="store_true", help="write HTML only (no Chromium needed)")
     h.set_defaults(func=_handouts)
     args = parser.parse_args(argv)

@@ -49,6 +49,20 @@ _SINGULAR = {
 # Folders under data/ named like a language code ("en", "es", "pt-BR") hold one language.
 LANG_DIR = re.compile(r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$")
 
+# The language the page chose (``show_safety(..., language="es")``). A Voila kernel runs
+# one page, so every later ``show_exercise`` in that kernel speaks the page's language
+# without each notebook cell repeating it. None means: settings.yaml decides.
+_page_language: str | None = None
+
+
+def set_page_language(language: str | None) -> None:
+    global _page_language
+    _page_language = language or None
+
+
+def page_language() -> str | None:
+    return _page_language
+
 
 class ContentError(Exception):
     """Raised when data/ has problems; ``problems`` lists each in plain words."""
@@ -201,6 +215,8 @@ class Workbook:
     journal: schema.JournalText | None = None
     # lesson id -> facilitator notes (data/<lang>/facilitator/), for the facilitator view.
     facilitator: dict[str, Any] = field(default_factory=dict)
+    # The folder under data/ this text came from ("en", "es").
+    language: str = "en"
 
     def exercise(self, ref: str) -> tuple[schema.LessonEntry, Any]:
         """Find "lesson-id/exercise-id"; say kindly what exists when it is not found."""
@@ -316,6 +332,7 @@ def collect(root: Path | None = None, language: str | None = None) -> tuple[dict
 
     read(lang_dir / "handouts.yaml", HandoutText)  # words for the printed handouts
     loaded.update(
+        language=lang,
         facilitator=notes,
         settings=settings,
         lessons=lessons,
@@ -361,8 +378,10 @@ def _load(root: str, language: str | None) -> Workbook:
 
 
 def load_workbook(root: Path | None = None, language: str | None = None) -> Workbook:
-    """The checked content; parsed once per process (kernels share nothing else)."""
-    return _load(str(Path(root) if root else data_dir()), language)
+    """The checked content; parsed once per process (kernels share nothing else).
+
+    Without ``language``: the page's language if it chose one, else settings.yaml's."""
+    return _load(str(Path(root) if root else data_dir()), language or _page_language)
 
 
 def clear_cache() -> None:

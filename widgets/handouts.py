@@ -62,7 +62,7 @@ class HandoutText(Strict):
 
 
 def handout_text(workbook: Workbook) -> HandoutText:
-    lang_dir = workbook.root / workbook.settings.language
+    lang_dir = workbook.root / workbook.language
     value, problems = check_document(load_lined(lang_dir / "handouts.yaml"), HandoutText)
     if problems:
         from .content import ContentError
@@ -349,7 +349,7 @@ def lesson_html(workbook: Workbook, lesson_id: str, words: HandoutText, paper: s
         + f"<footer><p>{escape(words.footer)}</p></footer>{_help(workbook)}</section>"
         + "".join(s for s in sheets if s)
     )
-    return _page(entry.title, body, CSS % {"paper": paper}, workbook.settings.language)
+    return _page(entry.title, body, CSS % {"paper": paper}, workbook.language)
 
 
 def guide_html(workbook: Workbook, words: HandoutText, paper: str = "A4") -> str:
@@ -413,9 +413,7 @@ def guide_html(workbook: Workbook, words: HandoutText, paper: str = "A4") -> str
             )
             + "</div></section>"
         )
-    return _page(
-        w.guide_title, "".join(pages), GUIDE_CSS % {"paper": paper}, workbook.settings.language
-    )
+    return _page(w.guide_title, "".join(pages), GUIDE_CSS % {"paper": paper}, workbook.language)
 
 
 # --- printing -------------------------------------------------------------------------

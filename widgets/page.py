@@ -13,10 +13,13 @@ colours in the browser, with no trip to the kernel.
 
 from __future__ import annotations
 
+import posixpath
+
 import ipywidgets as W
+import yaml
 
 from . import ui
-from .content import Workbook, load_workbook
+from .content import LANG_DIR, Workbook, load_workbook
 from .safety import SafetyBar
 from .schema import LessonEntry
 from .text import escape, paragraphs
@@ -43,16 +46,73 @@ def where_text(workbook: Workbook, lesson_id: str) -> str:
     return _fill(workbook.ui.lesson_of, n=index, total=len(lessons) - 1)
 
 
+def _page_dir(notebook: str) -> str:
+    return posixpath.dirname(notebook) or "."
+
+
+def href(workbook: Workbook, notebook: str) -> str:
+    """A link from a page of this language to ``notebook`` (a path under notebooks/):
+    Spanish pages live in notebooks/es/, so their lessons.yaml says "es/01_x.ipynb",
+    but a link between two of them is just "01_x.ipynb"."""
+    here = _page_dir(workbook.lessons.lessons[0].notebook)
+    return posixpath.relpath(notebook, here)
+
+
+def _other_language(root, lang: str, lesson_id: str | None, page_file: str):
+    """(its own name, the same page in it) for one other language, or None.
+
+    Read lightly (two small files), not checked: every page shows these links, and
+    loading a whole language would slow every page down."""
+    try:
+        ui_text = yaml.safe_load((root / lang / "ui.yaml").read_text(encoding="utf-8"))
+        listed = yaml.safe_load((root / lang / "lessons.yaml").read_text(encoding="utf-8"))
+        notebooks = [e for e in listed["lessons"] if isinstance(e, dict) and e.get("notebook")]
+        name = ui_text["language_name"]
+        home = notebooks[0]["notebook"]
+    except (OSError, yaml.YAMLError, KeyError, IndexError, TypeError):
+        return None
+    if not isinstance(name, str) or not isinstance(home, str):
+        return None
+    same = next((e["notebook"] for e in notebooks if e.get("id") == lesson_id), None)
+    target = same or posixpath.join(posixpath.dirname(home), page_file)
+    if not (root.parent / "notebooks" / target).is_file():
+        target = home
+    return name, target
+
+
+def language_links(workbook: Workbook, page_file: str, lesson_id: str | None = None) -> str:
+    """Links to this same page in every other language under data/ ("Español")."""
+    root = workbook.root
+    links = []
+    for folder in sorted(p for p in root.iterdir() if p.is_dir() and LANG_DIR.match(p.name)):
+        if folder.name == workbook.language:
+            continue
+        found = _other_language(root, folder.name, lesson_id, page_file)
+        if found is None:
+            continue
+        name, target = found
+        links.append(
+            f"<a class='oig-language' href='{escape(href(workbook, target))}' "
+            f"hreflang='{escape(folder.name)}' lang='{escape(folder.name)}'>{escape(name)}</a>"
+        )
+    if not links:
+        return ""
+    label = escape(workbook.ui.languages_label)
+    return f"<nav class='oig-languages' aria-label='{label}'>{''.join(links)}</nav>"
+
+
 def header_html(workbook: Workbook, lesson_id: str) -> str:
     index, lessons = _position(workbook, lesson_id)
     home = lessons[0]
     current = " aria-current='page'" if index == 0 else ""
+    page_file = posixpath.basename(lessons[index].notebook)
     return (
         "<div class='oig-page-bar'>"
-        f"<a class='oig-site-title' href='{escape(home.notebook)}'{current}>"
+        f"<a class='oig-site-title' href='{escape(href(workbook, home.notebook))}'{current}>"
         f"{escape(workbook.lessons.workbook_title)}</a>"
         f"<span class='oig-where'>{escape(where_text(workbook, lesson_id))}</span>"
-        "<button type='button' class='oig-theme-toggle' aria-pressed='false'>"
+        + language_links(workbook, page_file, lesson_id)
+        + "<button type='button' class='oig-theme-toggle' aria-pressed='false'>"
         f"{escape(workbook.ui.dark_mode)}</button>"
         "</div>"
     )
@@ -64,14 +124,14 @@ def footer_html(workbook: Workbook, lesson_id: str) -> str:
     if index > 0:
         prev = lessons[index - 1]
         links.append(
-            f"<a class='oig-nav-prev' rel='prev' href='{escape(prev.notebook)}'>"
+            f"<a class='oig-nav-prev' rel='prev' href='{escape(href(workbook, prev.notebook))}'>"
             f"<span class='oig-nav-dir'>{escape(workbook.ui.back_link)}</span> "
             f"<span class='oig-nav-title'>{escape(prev.title)}</span></a>"
         )
     if index + 1 < len(lessons):
         nxt = lessons[index + 1]
         links.append(
-            f"<a class='oig-nav-next' rel='next' href='{escape(nxt.notebook)}'>"
+            f"<a class='oig-nav-next' rel='next' href='{escape(href(workbook, nxt.notebook))}'>"
             f"<span class='oig-nav-dir'>{escape(workbook.ui.next_link)}</span> "
             f"<span class='oig-nav-title'>{escape(nxt.title)}</span></a>"
         )
@@ -118,7 +178,7 @@ def cards_html(workbook: Workbook) -> str:
         minutes = _fill(workbook.ui.minutes_label, minutes=entry.minutes)
         cards.append(
             "<li class='oig-card'>"
-            f"<h3><a href='{escape(entry.notebook)}'>{escape(entry.title)}</a></h3>"
+            f"<h3><a href='{escape(href(workbook, entry.notebook))}'>{escape(entry.title)}</a></h3>"
             f"<p class='oig-card-meta'>{escape(where)} · {escape(minutes)}</p>"
             f"<p>{escape(entry.description)}</p>{note}</li>"
         )

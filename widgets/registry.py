@@ -12,7 +12,14 @@ from pathlib import Path
 import ipywidgets as W
 
 from . import ui
-from .content import ContentError, Workbook, load_workbook
+from .content import (
+    ContentError,
+    Workbook,
+    data_dir,
+    load_workbook,
+    page_language,
+    set_page_language,
+)
 from .exercises.base import BUILDING_REF
 from .journal.pages import MY_ANSWERS, journal_bar, show_journal_top
 from .page import page_header
@@ -52,15 +59,39 @@ def build_exercise(ref: str, workbook: Workbook | None = None):
         BUILDING_REF.reset(token)
 
 
+PROBLEM_WORDS = ("problem_title", "problem_text", "problem_details", "problem_fix")
+
+
+def _problem_words() -> dict[str, str]:
+    """The problem box's words in the page's language, read straight from its ui.yaml:
+    the checked workbook is what could not be loaded. English if even that fails."""
+    import yaml
+
+    from .schema import UiText
+
+    words = {key: UiText.model_fields[key].default for key in PROBLEM_WORDS}
+    try:
+        root = data_dir()
+        settings = yaml.safe_load((root / "settings.yaml").read_text(encoding="utf-8"))
+        lang = page_language() or settings.get("language") or "en"
+        raw = yaml.safe_load((root / lang / "ui.yaml").read_text(encoding="utf-8"))
+        words.update(
+            {k: raw[k] for k in PROBLEM_WORDS if isinstance(raw.get(k), str) and raw[k].strip()}
+        )
+    except (OSError, yaml.YAMLError, AttributeError, TypeError):
+        pass
+    return words
+
+
 def _problem_box(exc: ContentError) -> W.HTML:
     """What a page shows when data/ has problems: kind words, then the list to fix."""
+    words = _problem_words()
     items = "".join(f"<li>{escape(str(p))}</li>" for p in exc.problems)
     return ui.html(
-        "<div role='alert'><p><strong>This part of the workbook could not be shown.</strong> "
-        "The lesson files need a small fix. If you are a participant, please let your "
-        "facilitator know; nothing you did caused this.</p>"
-        f"<details><summary>For the facilitator</summary><ul>{items}</ul>"
-        "<p>Run <code>make validate</code> to check every file.</p></details></div>",
+        f"<div role='alert'><p><strong>{escape(words['problem_title'])}</strong> "
+        f"{escape(words['problem_text'])}</p>"
+        f"<details><summary>{escape(words['problem_details'])}</summary><ul>{items}</ul>"
+        f"<p>{escape(words['problem_fix'])}</p></details></div>",
         "oig-problem",
     )
 
@@ -78,9 +109,15 @@ def style_css() -> str:
     return (Path(__file__).parent / "style.css").read_text(encoding="utf-8")
 
 
-def show_safety(lesson_id: str) -> W.Widget:
+def show_safety(lesson_id: str, language: str | None = None) -> W.Widget:
     """The top of every lesson: the page style, the page header (title, where you are,
-    pause and help; see widgets/page.py), then a content note if any."""
+    pause and help; see widgets/page.py), then a content note if any.
+
+    ``language`` ("es") is the page's language: this call and every later one on the
+    page (exercises, footer, journal) take their words from ``data/<language>/``.
+    """
+    if language is not None:
+        set_page_language(language)
     if lesson_id == MY_ANSWERS:
         return show_journal_top()  # not a lesson: no "lesson n of N", no content note
     try:

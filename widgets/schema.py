@@ -183,6 +183,21 @@ class UiText(Strict):
     lessons_label: NonEmpty = "Lessons"
     minutes_label: NonEmpty = "Takes about {minutes} min"
     dark_mode: NonEmpty = "Dark mode"
+    # The link to the same page in this language, from a page in another language: the
+    # language's own name ("English", "Español"). languages_label names the links.
+    language_name: NonEmpty = "English"
+    languages_label: NonEmpty = "Language"
+    # A chart in words: "{value} out of 10 at {moment}" (the moment in lower case).
+    chart_rated: NonEmpty = "{value} out of 10 at {moment}"
+    chart_not_rated: NonEmpty = "not rated at {moment}"
+    # What a page shows in place of an exercise when a file in data/ has a problem.
+    problem_title: NonEmpty = "This part of the workbook could not be shown."
+    problem_text: NonEmpty = (
+        "The lesson files need a small fix. If you are a participant, please let your "
+        "facilitator know; nothing you did caused this."
+    )
+    problem_details: NonEmpty = "For the facilitator"
+    problem_fix: NonEmpty = "Run make validate to check every file."
 
 
 class JournalChoiceText(Strict):

@@ -19,6 +19,7 @@ from .views import (
 
 # The page id of "My answers" (notebooks/05_my_answers.ipynb), for show_safety.
 MY_ANSWERS = "my-answers"
+MY_ANSWERS_FILE = "05_my_answers.ipynb"  # the same name in every language's folder
 
 
 def _problem(exc: ContentError) -> W.Widget:
@@ -35,6 +36,7 @@ def journal_bar(workbook: Workbook) -> W.Widget:
 def show_journal_top() -> W.Widget:
     """The top of a page that is not a lesson ("My answers"): style, pause and help,
     and the journal link."""
+    from ..page import href, language_links
     from ..registry import style_css
     from ..safety import SafetyBar
 
@@ -45,10 +47,11 @@ def show_journal_top() -> W.Widget:
     home = workbook.lessons.lessons[0]
     bar = (
         "<div class='oig-page-bar'>"
-        f"<a class='oig-site-title' href='{escape(home.notebook)}'>"
+        f"<a class='oig-site-title' href='{escape(href(workbook, home.notebook))}'>"
         f"{escape(workbook.lessons.workbook_title)}</a>"
         f"<span class='oig-where'>{escape(workbook.journal.export.title)}</span>"
-        "<button type='button' class='oig-theme-toggle' aria-pressed='false'>"
+        + language_links(workbook, MY_ANSWERS_FILE)
+        + "<button type='button' class='oig-theme-toggle' aria-pressed='false'>"
         f"{escape(workbook.ui.dark_mode)}</button></div>"
     )
     header = ui.vbox([ui.html(bar, "oig-page-bar-html"), SafetyBar(workbook)], "oig-page-header")
