@@ -102,3 +102,19 @@ def test_last_lesson_has_no_next_and_first_no_back(page, voila_url):
     expect(nav.locator("a[rel=next]")).to_have_count(0)
     expect(nav.locator("a[rel=prev]")).to_have_count(1)
     expect(page.locator(".oig-footer-help")).to_contain_text(wb.crisis_region().emergency)
+
+
+def test_zoom_200_percent(browser, voila_url):
+    """Large text: a 1280 x 900 window at 200 % zoom is a 640 x 450 page drawn twice as big.
+    Nothing may need sideways scrolling; tests/artifacts/app-zoom200-*.png is for a look."""
+    context = browser.new_context(viewport={"width": 640, "height": 450}, device_scale_factor=2)
+    page = context.new_page()
+    page.viewport_name = "zoom200"
+    try:
+        for name in ("00_welcome.ipynb", "01_responsibility_vs_cruelty.ipynb"):
+            page.goto(f"{voila_url}/voila/render/{name}")
+            wait_drawn(page, name)
+            assert no_sideways_scroll(page), name
+            screenshot(page, "app-" + name.split("_")[0])
+    finally:
+        context.close()
