@@ -100,12 +100,21 @@ def test_new_lesson_runs_under_nbval(data_copy):
 
 
 def test_second_language_gets_the_lesson_too(data_copy):
-    shutil.copytree(data_copy / "en", data_copy / "es")
-    scaffold(data_copy)
+    if not (data_copy / "es").exists():
+        shutil.copytree(data_copy / "en", data_copy / "es")
+    made = scaffold(data_copy)
     for lang in ("en", "es"):
         assert (data_copy / lang / "lessons" / "self-forgiveness.yaml").exists()
         assert (data_copy / lang / "facilitator" / "self-forgiveness.yaml").exists()
     assert validate(data_copy) == []
+    # Spanish pages live in notebooks/es/: the lesson gets a Spanish page that sets the
+    # page's language, listed under its folder.
+    spanish = data_copy.parent / "notebooks" / "es" / made.notebook.name
+    check_thin(spanish)
+    cells = json.loads(spanish.read_text(encoding="utf-8"))["cells"]
+    assert 'show_safety("self-forgiveness", language="es")' in "".join(cells[2]["source"])
+    entry = load_workbook(data_copy, language="es").lessons.lessons[-1]
+    assert entry.notebook == f"es/{made.notebook.name}"
 
 
 def test_the_same_lesson_twice_is_refused(data_copy):

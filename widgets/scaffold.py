@@ -193,6 +193,10 @@ def new_lesson(name: str, data: Path, notebooks: Path, title: str | None = None)
     notebook = notebooks / f"{number:02d}_{ident.replace('-', '_')}.ipynb"
     lists: dict[Path, str] = {}
     targets: list[Path] = [notebook]
+    # A language whose pages live in notebooks/<folder>/ (Spanish: notebooks/es/) gets
+    # its own copy of the page, which sets the page's language; its text starts in
+    # English for the facilitator to translate.
+    folders: dict[Path, str] = {}
     for lang in languages:
         listing = lang / "lessons.yaml"
         doc = load_lined(listing)
@@ -205,6 +209,13 @@ def new_lesson(name: str, data: Path, notebooks: Path, title: str | None = None)
             raise ScaffoldError(f"there is already a lesson '{ident}' in {listing}.")
         lists[listing] = listing.read_text(encoding="utf-8")
         targets += [lang / "lessons" / f"{ident}.yaml", lang / "facilitator" / f"{ident}.yaml"]
+        first = next(
+            (e.get("notebook") for e in doc.value.get("lessons", []) if isinstance(e, dict)), ""
+        )
+        folder = str(Path(first).parent) if isinstance(first, str) and first else "."
+        if folder != ".":
+            folders[lang] = folder
+            targets.append(notebooks / folder / notebook.name)
     existing = [str(p) for p in targets if p.exists()]
     if existing:
         raise ScaffoldError(f"these files already exist: {', '.join(existing)}.")
@@ -221,7 +232,9 @@ def new_lesson(name: str, data: Path, notebooks: Path, title: str | None = None)
     }
     new_lists: dict[Path, str] = {}
     for listing, text in lists.items():
-        new = text.rstrip("\n") + "\n" + LIST_ENTRY.format(indent=_list_indent(text), **fields)
+        folder = folders.get(listing.parent)
+        entry = {**fields, "notebook": f"{folder}/{notebook.name}" if folder else notebook.name}
+        new = text.rstrip("\n") + "\n" + LIST_ENTRY.format(indent=_list_indent(text), **entry)
         value = parse_lined(new, str(listing)).value
         if not isinstance(value, dict) or ident not in [
             e.get("id") for e in value.get("lessons", []) if isinstance(e, dict)
@@ -233,6 +246,12 @@ def new_lesson(name: str, data: Path, notebooks: Path, title: str | None = None)
         new_lists[listing] = new
 
     notebook_builder.write(NOTEBOOK.format(**fields), notebook)
+    for lang, folder in folders.items():
+        safety = f"{fields['id_json']}, language={json.dumps(lang.name)}"
+        (notebooks / folder).mkdir(exist_ok=True)
+        notebook_builder.write(
+            NOTEBOOK.format(**{**fields, "id_json": safety}), notebooks / folder / notebook.name
+        )
     for lang in languages:
         for folder, template in (("lessons", LESSON_FILE), ("facilitator", NOTES_FILE)):
             (lang / folder).mkdir(exist_ok=True)
