@@ -98,7 +98,8 @@ def language_links(workbook: Workbook, page_file: str, lesson_id: str | None = N
     if not links:
         return ""
     label = escape(workbook.ui.languages_label)
-    return f"<nav class='oig-languages' aria-label='{label}'>{''.join(links)}</nav>"
+    between = " <span aria-hidden='true'>·</span> "
+    return f"<nav class='oig-languages' aria-label='{label}'>{between.join(links)}</nav>"
 
 
 def header_html(workbook: Workbook, lesson_id: str) -> str:
