@@ -30,7 +30,14 @@ def wait_drawn(page, name: str) -> None:
 def check_phone_friendly(page) -> None:
     assert no_sideways_scroll(page), "the page scrolls sideways"
     if page.viewport_name == "phone":
-        assert small_targets(page) == [], "touch targets smaller than 44 x 44 px"
+        # Widgets get their classes (and so their sizes) as they are drawn: allow the
+        # page a few seconds to settle; a control that stays small still fails.
+        for _ in range(10):
+            small = small_targets(page)
+            if not small:
+                break
+            page.wait_for_timeout(500)
+        assert small == [], f"touch targets smaller than 44 x 44 px: {small}"
 
 
 def test_landing_lesson_next_back(page, voila_url):
