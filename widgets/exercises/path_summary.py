@@ -24,10 +24,13 @@ class PathSummaryModel(ExerciseModel):
         self.spec = spec
 
     def lines(self, workbook: Workbook, record: dict[str, Any], this_lesson: str) -> list[str]:
-        """One line per lesson before this one: how many of its exercises hold answers."""
+        """One line per lesson before this one: how many of its exercises hold answers.
+
+        The landing page (the first entry) is left out: its check-in shows in the chart.
+        """
         spec = self.spec
         found = []
-        for entry in workbook.lessons.lessons:
+        for entry in workbook.lessons.lessons[1:]:
             if entry.id == this_lesson:
                 break
             lesson_file = workbook.lesson_files.get(entry.id)
@@ -81,6 +84,3 @@ class PathSummaryView(ExerciseView):
             + self._checkins_html(self._workbook, record)
             + f"<p>{escape(spec.closing)}</p>"
         )
-
-
-

@@ -8,9 +8,13 @@ browser: never while the notebook executes. All text goes through ``widgets.text
 
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
+import anywidget
 import ipywidgets as W
+import traitlets as T
 
 from .. import ui
 from ..content import Workbook
@@ -41,6 +45,11 @@ def status_text(texts: JournalText, mode: str, problem: str) -> tuple[str, str]:
     return status, problem_words
 
 
+@lru_cache(maxsize=1)
+def journal_css() -> str:
+    return Path(__file__).with_name("journal.css").read_text(encoding="utf-8")
+
+
 class JournalBar(W.VBox):
     """The browser link (invisible) and one line saying where answers are kept."""
 
@@ -50,7 +59,8 @@ class JournalBar(W.VBox):
         self._store, self._texts = store, texts
         self._line = ui.html("", "oig-privacy")
         self._problem = ui.html("", "oig-journal-problem")
-        self.children = [store, self._line, self._problem]
+        style = W.HTML(f"<style>{journal_css()}</style>")
+        self.children = [style, store, self._line, self._problem]
         store.observe(lambda _: self._draw(), names=["mode", "problem"])
         self._draw()
 
@@ -268,6 +278,14 @@ def _link(cls: str, file_name: str, href: str, label: str) -> str:
     )
 
 
+class FilePicker(anywidget.AnyWidget):
+    """A button that reads a chosen file in the browser and sends its text here."""
+
+    _esm = Path(__file__).with_name("picker.js")
+    label = T.Unicode("").tag(sync=True)
+    max_bytes = T.Int(rec.MAX_CHARS).tag(sync=True)
+
+
 class ImportBox(W.VBox):
     """Load a saved file; a wrong or damaged one changes nothing and says so kindly."""
 
@@ -276,25 +294,24 @@ class ImportBox(W.VBox):
         self.add_class("oig-import")
         words = workbook.journal.import_
         self._store, self._words = store, words
-        self.upload = W.FileUpload(
-            accept=".json,application/json",
-            multiple=False,
-            description=words.label,
-            layout=W.Layout(width="auto", min_height="44px"),
-        )
-        self.upload.add_class("oig-import-file")
+        self.picker = FilePicker(label=words.label)
+        self.picker.on_msg(self._on_file)
         self._result = ui.html("", "oig-import-result")
-        self.upload.observe(self._on_file, names="value")
-        self.children = [self.upload, self._result]
+        self.children = [self.picker, self._result]
         ui.show(self._result, False)
 
-    def _on_file(self, change) -> None:
-        files = change["new"]
-        if not files:
+    def _on_file(self, _widget, content, _buffers) -> None:
+        if not isinstance(content, dict) or content.get("type") != "file":
             return
-        content = files[0]["content"]
-        self.load(bytes(content))
-        self.upload.value = ()
+        if content.get("too_big"):
+            self._say(self._words.too_big)
+            return
+        text = content.get("text")
+        self.load(text if isinstance(text, str) else "")
+
+    def _say(self, text: str) -> None:
+        self._result.value = f"<p role='status'>{escape(text)}</p>"
+        ui.show(self._result, True)
 
     def load(self, content: bytes | str) -> str:
         outcome, added, kept = self._store.import_text(content)
@@ -307,6 +324,5 @@ class ImportBox(W.VBox):
             text = words.nothing_new
         else:
             text = getattr(words, outcome)
-        self._result.value = f"<p role='status'>{escape(text)}</p>"
-        ui.show(self._result, True)
+        self._say(text)
         return outcome
