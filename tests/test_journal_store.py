@@ -228,8 +228,12 @@ def test_importing_a_file_adds_answers_and_restores_them(page):
     [
         (b"\x89PNG\r\n", "not_json"),
         (b"[1, 2, 3]", "wrong_kind"),
-        (json.dumps({"app": "owning-it-gently", "kind": "journal", "version": 1,
-                     "answers": {"x": 1}}).encode(), "damaged"),
+        (
+            json.dumps(
+                {"app": "owning-it-gently", "kind": "journal", "version": 1, "answers": {"x": 1}}
+            ).encode(),
+            "damaged",
+        ),
     ],
 )
 def test_a_wrong_or_damaged_file_changes_nothing(page, content, code):
@@ -267,6 +271,21 @@ def test_an_exercise_that_fails_to_restore_does_not_stop_the_others(page, specs)
             raise RuntimeError("boom")
 
     store.follow("welcome/broken", Broken(specs[CHECKIN]))
-    browser.load(stored(welcome__broken={"rating": 1},
-                        responsibility__repair={"fields": {"happened": "fine"}}))
+    browser.load(
+        stored(
+            welcome__broken={"rating": 1}, responsibility__repair={"fields": {"happened": "fine"}}
+        )
+    )
     assert repair.form.get("happened") == "fine"
+
+
+def test_the_facilitator_can_turn_storage_off(data_copy, monkeypatch):
+    settings = data_copy / "settings.yaml"
+    settings.write_text(settings.read_text().replace("storage: ask", "storage: off"))
+    monkeypatch.setenv("OWNING_DATA_DIR", str(data_copy))
+    forget_page_journal()
+    try:
+        assert page_journal().setting == "off"
+        assert page_journal().mode == "off"
+    finally:
+        forget_page_journal()

@@ -422,3 +422,34 @@ def test_putting_it_together_shows_the_path_and_both_check_ins(browser, voila_ur
         assert page.errors == [] and page.dialogs == []
         screenshot(page, "lesson4-end")
         context.close()
+
+
+def test_damaged_or_full_storage_gets_a_message_and_the_page_still_works(browser, voila_url):
+    context, page = new_page(browser)
+    # Another program (or an old bug) left something unreadable under our key.
+    context.add_init_script(
+        f"""if (!sessionStorage.getItem("seeded")) {{
+              sessionStorage.setItem("seeded", "1");
+              localStorage.setItem("{PREFIX}/", "{{not json");
+            }}"""
+    )
+    open_notebook(page, voila_url, LESSON1, exercises=4)
+    problem = page.locator(".oig-journal-problem")
+    expect(problem).to_contain_text("could not read", timeout=SLOW)
+    set_aside = page.evaluate(f"localStorage.getItem('{PREFIX}/:set-aside')")
+    assert set_aside == "{not json"  # put aside, not deleted
+    type_in(repair_box(page, "What happened?"), "Still kept")
+    wait_stored(page, "localStorage", "Still kept")
+
+    # Now the browser runs out of room: the page says so and keeps what was typed.
+    page.evaluate(
+        """() => { Storage.prototype.setItem = function () {
+             throw new DOMException("full", "QuotaExceededError"); }; }"""
+    )
+    box = repair_box(page, "Who was affected, and how?")
+    type_in(box, "Not saved, but still here")
+    expect(problem).to_contain_text("out of room", timeout=SLOW)
+    expect(box).to_have_value("Not saved, but still here")
+    screenshot(page, "journal-storage-full")
+    assert page.errors == [] and page.dialogs == []
+    context.close()
