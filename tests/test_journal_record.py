@@ -106,8 +106,16 @@ def _damaged(change):
         lambda v: v.update(ratings="7"),
         lambda v: v.update(surprise="an unknown field"),
     ],
-    ids=["answers-list", "bad-ref", "no-data", "data-text", "rating-11", "rating-text",
-         "ratings-text", "extra-field"],
+    ids=[
+        "answers-list",
+        "bad-ref",
+        "no-data",
+        "data-text",
+        "rating-11",
+        "rating-text",
+        "ratings-text",
+        "extra-field",
+    ],
 )
 def test_damaged_records_are_refused(change):
     with pytest.raises(rec.RecordProblem) as info:
@@ -134,8 +142,12 @@ def test_an_older_record_is_upgraded_when_a_migration_exists(monkeypatch):
         return {**value, "version": 1, "answers": answers, "ratings": []}
 
     monkeypatch.setitem(rec.MIGRATIONS, 0, from_zero)
-    old = {"app": rec.APP, "kind": rec.KIND, "version": 0,
-           "entries": {"welcome/arriving": {"data": {"rating": 3}, "updated": "t"}}}
+    old = {
+        "app": rec.APP,
+        "kind": rec.KIND,
+        "version": 0,
+        "entries": {"welcome/arriving": {"data": {"rating": 3}, "updated": "t"}},
+    }
     upgraded = rec.parse(json.dumps(old))
     assert upgraded["version"] == 1
     assert upgraded["answers"]["welcome/arriving"]["data"] == {"rating": 3}
