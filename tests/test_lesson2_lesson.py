@@ -62,5 +62,6 @@ def test_notebook_teaches_the_sourced_ideas():
 
 def test_lesson_one_leads_to_lesson_two():
     nb = json.loads((REPO_DIR / "notebooks" / "01_responsibility_vs_cruelty.ipynb").read_text())
-    last = "".join(nb["cells"][-1]["source"])
+    markdown = [c for c in nb["cells"] if c["cell_type"] == "markdown"]
+    last = "".join(markdown[-1]["source"])
     assert f"]({NOTEBOOK.name})" in last
