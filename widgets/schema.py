@@ -561,8 +561,7 @@ class FeelingsCheckinExercise(ExerciseBase):
             _unique_ids(self.chart.moments, "moment")
             if self.moment.id not in {m.id for m in self.chart.moments}:
                 raise ValueError(
-                    f"the chart's moments do not include this check-in's moment "
-                    f"'{self.moment.id}'"
+                    f"the chart's moments do not include this check-in's moment '{self.moment.id}'"
                 )
         return self
 
@@ -637,7 +636,7 @@ class GroundingExercise(ExerciseBase):
 
 
 class BreatheBlinkFocusExercise(ExerciseBase):
-    """"Breathe; blink; focus": steps taken one at a time, each one skippable."""
+    """ "Breathe; blink; focus": steps taken one at a time, each one skippable."""
 
     type: Literal["breathe_blink_focus"]
     steps: list[PracticeStep] = Field(min_length=1)
