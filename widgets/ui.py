@@ -72,3 +72,26 @@ def hbox(children: list[W.Widget], *classes: str) -> W.HBox:
     for cls in classes:
         box.add_class(cls)
     return box
+
+
+def rating_slider(label: str, value: int = 0, *classes: str) -> W.IntSlider:
+    """A labelled 0-10 self-rating slider; every rating in the workbook uses this one."""
+    slider = W.IntSlider(
+        value=value,
+        min=0,
+        max=10,
+        description=label,
+        style={"description_width": "initial"},
+        layout=W.Layout(width="100%"),
+    )
+    for cls in classes:
+        slider.add_class(cls)
+    return slider
+
+
+def rating_scale(low_label: str, high_label: str) -> W.HTML:
+    """The words at both ends of a 0-10 rating ("0 = calm", "10 = as strong as it gets")."""
+    return html(
+        f"<p class='oig-scale'><span>{escape(low_label)}</span>"
+        f"<span>{escape(high_label)}</span></p>"
+    )

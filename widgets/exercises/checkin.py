@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import ipywidgets as W
 import traitlets as T
 
 from .. import ui
@@ -52,19 +51,8 @@ class CheckinModel(ExerciseModel):
 class CheckinView(ExerciseView):
     def __init__(self, workbook: Workbook, spec: CheckinExercise):
         self.model = m = CheckinModel(spec)
-        self._slider = W.IntSlider(
-            value=0,
-            min=0,
-            max=10,
-            description=spec.question,
-            style={"description_width": "initial"},
-            layout=W.Layout(width="100%"),
-        )
-        self._slider.add_class("oig-rating")
-        scale = ui.html(
-            f"<p class='oig-scale'><span>{ui.escape(spec.low_label)}</span>"
-            f"<span>{ui.escape(spec.high_label)}</span></p>"
-        )
+        self._slider = ui.rating_slider(spec.question, 0, "oig-rating")
+        scale = ui.rating_scale(spec.low_label, spec.high_label)
         self._button = ui.button(spec.button, "oig-checkin", primary=True)
         self._reply = ui.html("", "oig-reply")
         self._reply.layout.display = "none"

@@ -76,19 +76,8 @@ class RatingControl(W.VBox):
         self._words = words
         self._ratings = ratings
         self._moment = moment
-        self.slider = W.IntSlider(
-            value=5,
-            min=0,
-            max=10,
-            description=words.question,
-            style={"description_width": "initial"},
-            layout=W.Layout(width="100%"),
-        )
-        self.slider.add_class("oig-rating")
-        scale = ui.html(
-            f"<p class='oig-scale'><span>{escape(words.low_label)}</span>"
-            f"<span>{escape(words.high_label)}</span></p>"
-        )
+        self.slider = ui.rating_slider(words.question, 5, "oig-rating")
+        scale = ui.rating_scale(words.low_label, words.high_label)
         self.save = ui.button(words.save, "oig-rating-save")
         self.save.on_click(lambda _: setattr(ratings, moment, self.slider.value))
         self.note = ui.html("", "oig-rating-note")

@@ -106,20 +106,10 @@ class FeelingsCheckinView(ExerciseView):
         self.model = m = FeelingsCheckinModel(spec, log)
         self._sliders: dict[str, W.IntSlider] = {}
         for feeling in spec.feelings:
-            slider = W.IntSlider(
-                value=m.ratings.get(feeling.id, 0),
-                min=0,
-                max=10,
-                description=feeling.label,
-                style={"description_width": "initial"},
-                layout=W.Layout(width="100%"),
+            self._sliders[feeling.id] = ui.rating_slider(
+                feeling.label, m.ratings.get(feeling.id, 0), "oig-feeling-rating"
             )
-            slider.add_class("oig-feeling-rating")
-            self._sliders[feeling.id] = slider
-        scale = ui.html(
-            f"<p class='oig-scale'><span>{escape(spec.low_label)}</span>"
-            f"<span>{escape(spec.high_label)}</span></p>"
-        )
+        scale = ui.rating_scale(spec.low_label, spec.high_label)
         self._button = ui.button(spec.button, "oig-checkin", primary=True)
         self._button.on_click(lambda _: self._check_in())
         self._reply = ui.html("", "oig-reply")
