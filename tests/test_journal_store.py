@@ -48,6 +48,10 @@ class Browser:
         self.says(type="loaded", mode=mode, text=text, problem=problem)
 
     def puts(self):
+        """What was sent once the save delay has passed (flushed now, so no test waits)."""
+        if self.store._timer is not None:
+            self.store._timer.cancel()
+            self.store.flush()
         return [m for m in self.sent if m["type"] == "put"]
 
 

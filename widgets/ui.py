@@ -6,6 +6,9 @@ an HTML widget. CSS classes (``oig-*``) are styled in ``widgets/style.css``.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable, Iterable
+
 import ipywidgets as W
 
 from .text import escape, paragraphs
@@ -95,3 +98,34 @@ def rating_scale(low_label: str, high_label: str) -> W.HTML:
         f"<p class='oig-scale'><span>{escape(low_label)}</span>"
         f"<span>{escape(high_label)}</span></p>"
     )
+
+
+# How long after a click a control's new value still counts as part of that click.
+LATE_VALUE_SECONDS = 1.5
+
+
+def on_click_with_values(
+    button: W.Button,
+    controls: Iterable[W.ValueWidget],
+    action: Callable[[], None],
+    settle: float = LATE_VALUE_SECONDS,
+) -> None:
+    """Run ``action`` on click, and again if a control's value arrives just after the click.
+
+    Why: the browser sends a click at once but holds a slider's last moves back while the
+    kernel is busy with the one before. A participant who presses an arrow key and clicks
+    Save straight away would otherwise have the value before the one they see saved.
+    """
+    clicked_at: list[float | None] = [None]
+
+    def click(_button) -> None:
+        clicked_at[0] = time.monotonic()
+        action()
+
+    def late(_change) -> None:
+        if clicked_at[0] is not None and time.monotonic() - clicked_at[0] < settle:
+            action()
+
+    button.on_click(click)
+    for control in controls:
+        control.observe(late, names="value")

@@ -227,3 +227,15 @@ async def visitors(
         return await VoilaVisitor(base_url, notebook, button_text).visit()
 
     return list(await asyncio.gather(*(one(i) for i in range(count))))
+
+
+def run(coroutine):
+    """Run ``coroutine`` to the end on a fresh event loop in a thread of its own.
+
+    Why: ``asyncio.run`` refuses to start while another loop runs in the same thread, and
+    Playwright's sync API (used by the browser tests next to this client) keeps one there.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()

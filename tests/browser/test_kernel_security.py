@@ -3,14 +3,13 @@ hostile page could send it, never runs."""
 
 from __future__ import annotations
 
-import asyncio
 import time
 import uuid
 from pathlib import Path
 
 import pytest
 
-from widgets.voila_client import VoilaVisitor
+from widgets.voila_client import VoilaVisitor, run
 
 pytestmark = pytest.mark.browser
 
@@ -28,7 +27,7 @@ def test_execute_request_over_the_websocket_does_not_run(voila_url, tmp_path):
         visitor.ws.close()
         return seen, states
 
-    seen, states = asyncio.run(attack())
+    seen, states = run(attack())
     assert not Path(marker).exists()
     assert "execute_reply" not in {m["header"]["msg_type"] for m in seen}
     assert "execute_result" not in {m["header"]["msg_type"] for m in seen}
@@ -36,7 +35,7 @@ def test_execute_request_over_the_websocket_does_not_run(voila_url, tmp_path):
 
 
 def test_a_visitor_reaches_a_working_lesson(voila_url):
-    visit = asyncio.run(
+    visit = run(
         VoilaVisitor(voila_url, "01_responsibility_vs_cruelty.ipynb", "Take a pause").visit()
     )
     assert visit.ok, visit.error

@@ -28,9 +28,6 @@ def rate(page, checkin, feeling: str, value: int) -> None:
     for _ in range(value):
         page.keyboard.press("ArrowRight")
     expect(handle).to_have_attribute("aria-valuenow", re.compile(rf"^{value}(\.0+)?$"))
-    # The browser sends quick slider moves to the kernel in batches; give the last batch
-    # time to arrive before a button click (which is sent at once) can overtake it.
-    page.wait_for_timeout(800)
 
 
 def test_complete_lesson_two(page, voila_url):

@@ -56,7 +56,9 @@ class CheckinView(ExerciseView):
         self._button = ui.button(spec.button, "oig-checkin", primary=True)
         self._reply = ui.html("", "oig-reply")
         self._reply.layout.display = "none"
-        self._button.on_click(lambda _: setattr(m, "rating", self._slider.value))
+        ui.on_click_with_values(
+            self._button, [self._slider], lambda: setattr(m, "rating", self._slider.value)
+        )
         m.observe(self._show_reply, names="rating")
         body = ui.vbox([self._slider, scale, self._button, self._reply], "oig-body")
         super().__init__(workbook, spec, body)

@@ -79,7 +79,9 @@ class RatingControl(W.VBox):
         self.slider = ui.rating_slider(words.question, 5, "oig-rating")
         scale = ui.rating_scale(words.low_label, words.high_label)
         self.save = ui.button(words.save, "oig-rating-save")
-        self.save.on_click(lambda _: setattr(ratings, moment, self.slider.value))
+        ui.on_click_with_values(
+            self.save, [self.slider], lambda: setattr(ratings, moment, self.slider.value)
+        )
         self.note = ui.html("", "oig-rating-note")
         ratings.observe(self._show, names=moment)
         prompt = getattr(words, f"{moment}_prompt")

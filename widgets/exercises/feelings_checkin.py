@@ -111,7 +111,7 @@ class FeelingsCheckinView(ExerciseView):
             )
         scale = ui.rating_scale(spec.low_label, spec.high_label)
         self._button = ui.button(spec.button, "oig-checkin", primary=True)
-        self._button.on_click(lambda _: self._check_in())
+        ui.on_click_with_values(self._button, self._sliders.values(), self._check_in)
         self._reply = ui.html("", "oig-reply")
         self._chart = ui.html("", "oig-chart-box")
         for w in (self._reply, self._chart):
