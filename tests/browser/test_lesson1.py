@@ -85,6 +85,12 @@ def test_complete_lesson_one(page, voila_url):
     assert text.startswith("# My repair plan")
     assert "Call her and plan lunch\\." in text
     assert "&lt;b&gt;again&lt;/b&gt; &amp; 🎂" in text
+    # Each question sits above its answer (JupyterLab's CSS would float them side by side).
+    for question, answer in zip(card.locator("dt").all(), card.locator("dd").all(), strict=True):
+        assert (
+            answer.bounding_box()["y"]
+            >= question.bounding_box()["y"] + question.bounding_box()["height"] - 1
+        )
     screenshot(page, "lesson1-card")
 
     # 4. Help is one click away from inside an exercise.
