@@ -203,6 +203,24 @@ def test_mode_changes_go_to_the_browser_and_come_back(page):
     assert len([m for m in browser.sent if m["type"] == "mode"]) == 1
 
 
+def test_a_refused_change_of_mode_puts_the_choice_back_where_answers_are(page, wb):
+    from widgets.journal.views import StorageChoice
+
+    store, browser, _, _, _ = page
+    browser.load(None)
+    choice = StorageChoice(store, wb.journal)
+    assert choice.radio.value == "visit"
+    choice.radio.value = "keep"  # the participant clicks "Keep on this device"
+    assert browser.sent[-1] == {"type": "mode", "mode": "keep"}
+    browser.says(type="mode", mode="visit", ok=False, problem="full")  # no room there
+    assert store.mode == "visit" and store.problem == "full"
+    assert choice.radio.value == "visit"
+    choice.radio.value = "keep"  # trying again: refused again, shown again
+    browser.says(type="mode", mode="visit", ok=False, problem="full")
+    assert choice.radio.value == "visit"
+    assert [m["mode"] for m in browser.sent if m["type"] == "mode"] == ["keep", "keep"]
+
+
 def test_erase_empties_the_record_and_asks_the_browser_to_remove_it(page):
     store, browser, repair, _, _ = page
     browser.load(stored(responsibility__repair={"fields": {"happened": "x"}}), mode="keep")

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from widgets.content import REPO_DIR
+from widgets.content import REPO_DIR, load_workbook
 
 from .conftest import DESKTOP, PHONE, no_sideways_scroll, open_notebook, screenshot
 
@@ -180,6 +180,48 @@ def test_visit_mode_answers_are_gone_when_the_tab_closes(browser, voila_url):
     open_notebook(again, voila_url, MY_ANSWERS, exercises=0)
     assert marker not in answers_text(again)
     assert stored(again, "localStorage") == {} and stored(again, "sessionStorage") == {}
+    context.close()
+
+
+def test_switching_from_keep_back_to_this_visit_does_what_the_page_says(browser, voila_url):
+    """The choice says "only for this visit": answers follow you from lesson to lesson and
+    are gone when you close this tab. So after switching, the record moves from
+    localStorage to sessionStorage: a reload (same tab) still has it, closing the tab
+    does not."""
+    words = load_workbook(language="en").journal
+    context, page = new_page(browser)
+    marker = f"Switch-{uuid.uuid4().hex[:8]}"
+    choose_keep(page, voila_url)
+    open_notebook(page, voila_url, LESSON1, exercises=4)
+    type_in(repair_box(page, "What happened?"), marker)
+    wait_stored(page, "localStorage", marker)
+
+    open_notebook(page, voila_url, WELCOME, exercises=1)
+    expect(page.get_by_label(words.choice.keep)).to_be_checked(timeout=SLOW)
+    expect(page.locator(".oig-storage-notes")).to_contain_text(words.choice.visit_note)
+    page.get_by_label(words.choice.visit).check()
+    expect(page.locator(".oig-privacy").first).to_contain_text(words.status.visit, timeout=SLOW)
+    wait_stored(page, "sessionStorage", marker)
+    assert stored(page, "localStorage") == {}  # nothing left on the device
+
+    # "Your answers follow you from lesson to lesson": a reload still has them.
+    page.reload()
+    page.wait_for_function("document.querySelectorAll('.oig-exercise').length >= 1")
+    expect(page.get_by_label(words.choice.visit)).to_be_checked(timeout=SLOW)
+    expect(page.locator(".oig-privacy").first).to_contain_text(words.status.visit, timeout=SLOW)
+    open_notebook(page, voila_url, LESSON1, exercises=4)
+    expect(repair_box(page, "What happened?")).to_have_value(marker, timeout=SLOW)
+    assert stored(page, "localStorage") == {}
+    assert marker in stored_text(page, "sessionStorage")
+
+    # "When you close this tab, they are gone."
+    page.close()
+    again = context.new_page()
+    open_notebook(again, voila_url, MY_ANSWERS, exercises=0)
+    assert marker not in answers_text(again)
+    assert stored(again, "localStorage") == {} and stored(again, "sessionStorage") == {}
+    expect(again.get_by_label(words.choice.visit)).to_be_checked(timeout=SLOW)
+    assert page.dialogs == [] and page.errors == []
     context.close()
 
 
@@ -436,8 +478,11 @@ def test_damaged_or_full_storage_gets_a_message_and_the_page_still_works(browser
     open_notebook(page, voila_url, LESSON1, exercises=4)
     problem = page.locator(".oig-journal-problem")
     expect(problem).to_contain_text("could not read", timeout=SLOW)
-    set_aside = page.evaluate(f"localStorage.getItem('{PREFIX}/:set-aside')")
-    assert set_aside == "{not json"  # put aside, not deleted
+    set_aside = page.evaluate(
+        f"""Object.keys(localStorage).filter(k => k.startsWith('{PREFIX}/:set-aside:'))
+              .map(k => localStorage.getItem(k))"""
+    )
+    assert set_aside == ["{not json"]  # put aside under its own key, not deleted
     type_in(repair_box(page, "What happened?"), "Still kept")
     wait_stored(page, "localStorage", "Still kept")
 

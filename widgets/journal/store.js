@@ -8,8 +8,15 @@
 //
 // Messages from the kernel: put, mode, erase, set_aside. To the kernel: loaded, written,
 // mode, erased, set_aside.
+//
+// A stored record the kernel cannot read is set aside, never deleted: it is copied under
+// its own key, <key>:set-aside:<time>, so a second unreadable record never replaces the
+// first. At most MAX_SET_ASIDE copies are kept; when there are that many already, nothing
+// is dropped: the record is left where it is and the kernel is told (it then says so and
+// keeps new answers for this page only). "Erase everything" removes the copies too.
 
 const SET_ASIDE = ":set-aside";
+const MAX_SET_ASIDE = 10;
 
 function baseUrl() {
   try {
@@ -32,6 +39,33 @@ function area(name) {
   } catch (e) {
     return null;
   }
+}
+
+// Every set-aside copy of this record, oldest key names first (including the single
+// "<key>:set-aside" copy an earlier version of this file kept).
+function setAsideKeys(storage, key) {
+  const found = [];
+  for (let i = 0; i < storage.length; i++) {
+    const name = storage.key(i);
+    if (name !== null && (name === key + SET_ASIDE || name.startsWith(key + SET_ASIDE + ":"))) {
+      found.push(name);
+    }
+  }
+  return found.sort();
+}
+
+function setAside(storage, key) {
+  const text = storage.getItem(key);
+  if (text === null) return; // already gone (another tab): nothing to keep
+  if (setAsideKeys(storage, key).length >= MAX_SET_ASIDE) {
+    throw new Error("no room for another set-aside copy");
+  }
+  const stamp = key + SET_ASIDE + ":" + new Date().toISOString();
+  let name = stamp;
+  for (let n = 2; storage.getItem(name) !== null; n++) name = stamp + "-" + n;
+  storage.setItem(name, text);
+  if (storage.getItem(name) !== text) throw new Error("the copy did not stick");
+  storage.removeItem(key);
 }
 
 function freshRecord(version) {
@@ -98,10 +132,8 @@ export default {
           if (msg.updated) record.updated = msg.updated;
         });
       } else if (msg.type === "set_aside") {
-        const storage = active();
         try {
-          storage.setItem(key + SET_ASIDE, storage.getItem(key));
-          storage.removeItem(key);
+          setAside(active(), key);
           model.send({ type: "set_aside", ok: true });
         } catch (e) {
           state.blocked = true;
@@ -133,8 +165,8 @@ export default {
           if (!storage) continue;
           try {
             storage.removeItem(key);
-            storage.removeItem(key + SET_ASIDE);
-            ok = ok && storage.getItem(key) === null && storage.getItem(key + SET_ASIDE) === null;
+            for (const name of setAsideKeys(storage, key)) storage.removeItem(name);
+            ok = ok && storage.getItem(key) === null && setAsideKeys(storage, key).length === 0;
           } catch (e) {
             ok = false;
           }

@@ -59,6 +59,9 @@ class JournalStore(anywidget.AnyWidget):
     arrived = T.Bool(False, help="Whether the browser has sent what it had stored.")
     changed = T.Int(0, help="Goes up whenever the record changes, for views to redraw.")
     erased = T.Unicode("", help="'' , 'done' or 'failed', after an erase.")
+    mode_answers = T.Int(
+        0, help="Goes up whenever the browser answers a change of mode, done or refused."
+    )
 
     delay = 0.4  # seconds to wait for more changes before saving
 
@@ -189,6 +192,9 @@ class JournalStore(anywidget.AnyWidget):
                 self.mode = content["mode"]
             if content.get("problem"):
                 self.problem = str(content["problem"])
+            # A refused change leaves ``mode`` as it was: say so anyway, so a choice the
+            # participant just clicked can go back to where answers really are.
+            self.mode_answers += 1
         elif kind == "erased":
             if content.get("mode") in MODES:
                 self.mode = content["mode"]

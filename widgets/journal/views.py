@@ -147,7 +147,7 @@ class StorageChoice(W.VBox):
         ]
         self._syncing = False
         self.radio.observe(self._chosen, names="value")
-        store.observe(lambda _: self._from_store(), names="mode")
+        store.observe(lambda _: self._from_store(), names=["mode", "mode_answers"])
         self._from_store()
 
     def _from_store(self) -> None:
