@@ -1,4 +1,8 @@
-"""Shared fixtures: a copy of data/ to break on purpose, and the real workbook."""
+"""Shared fixtures: a copy of data/ to break on purpose, and the real workbook.
+
+The helpers ``edit``, ``line_of`` and ``messages`` are shared by the tests that break a
+copy of data/ on purpose (``from conftest import edit, line_of, messages``).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from widgets.content import DEFAULT_DATA_DIR, REPO_DIR, clear_cache, load_workbook
+from widgets.content import DEFAULT_DATA_DIR, REPO_DIR, clear_cache, load_workbook, validate
 
 
 @pytest.fixture(scope="session")
@@ -23,3 +27,27 @@ def data_copy(tmp_path: Path) -> Path:
     clear_cache()
     yield tmp_path / "data"
     clear_cache()
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    """Replace ``old`` with ``new`` in a data file (the first ``count`` times)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test setup: {old!r} not in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def line_of(path: Path, needle: str, after: str | None = None) -> int:
+    """The first line holding ``needle`` (after the first line holding ``after``)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = 0
+    if after is not None:
+        start = next(i for i, line in enumerate(lines) if after in line)
+    for i in range(start, len(lines)):
+        if needle in lines[i]:
+            return i + 1
+    raise AssertionError(f"test setup: {needle!r} not in {path}")
+
+
+def messages(root: Path) -> list[str]:
+    """Every problem ``workbook validate`` finds in the data folder, as text."""
+    return [str(p) for p in validate(root)]

@@ -6,29 +6,12 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
+from conftest import edit, line_of, messages
 
 from widgets import content
 from widgets.content import ContentError, collect, load_workbook, validate
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"test setup: {old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def line_of(path: Path, needle: str) -> int:
-    for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if needle in line:
-            return i
-    raise AssertionError(needle)
-
-
-def messages(root: Path) -> list[str]:
-    return [str(p) for p in validate(root)]
 
 
 def test_real_files_load(workbook):

@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 import unicodedata
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -159,3 +160,116 @@ def test_handout_words_are_validated(data_copy):
     clear_cache()
     msgs = [str(p) for p in validate(data_copy)]
     assert any(m.startswith("data/en/handouts.yaml line") and "'pause'" in m for m in msgs), msgs
+
+
+# --- Spanish ----------------------------------------------------------------------------
+
+
+class _PageText(HTMLParser):
+    """The text a reader meets on a printed page: every text node outside <style>, and
+    the <h1>/<h2> headings on their own."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.nodes: list[str] = []
+        self.headings: dict[str, list[str]] = {"h1": [], "h2": []}
+        self._open: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self._open.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag in self._open:
+            del self._open[len(self._open) - 1 - self._open[::-1].index(tag) :]
+
+    def handle_data(self, data):
+        text = " ".join(data.split())
+        if not text or "style" in self._open:
+            return
+        self.nodes.append(text)
+        for tag in self.headings:
+            if tag in self._open:
+                self.headings[tag].append(text)
+
+
+def read_page(path: Path) -> _PageText:
+    parser = _PageText()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+@pytest.fixture(scope="module")
+def spanish_printed(tmp_path_factory):
+    """``workbook handouts --html-only --language es`` (needs no Chromium)."""
+    from widgets import cli
+
+    out = tmp_path_factory.mktemp("handouts-es")
+    assert cli.main(["handouts", str(out), "--html-only", "--language", "es"]) == 0
+    return load_workbook(DEFAULT_DATA_DIR, "es"), out
+
+
+def test_spanish_handouts_have_spanish_headings(spanish_printed):
+    spanish, out = spanish_printed
+    english = load_workbook(DEFAULT_DATA_DIR, "en")
+    words = handout_text(spanish)
+    assert words.key_ideas == "En pocas palabras"
+    names = [f"{i:02d}-{e.id}.html" for i, e in enumerate(spanish.lessons.lessons)]
+    assert sorted(p.name for p in out.iterdir()) == sorted([*names, "facilitator-guide.html"])
+    for name, entry, english_entry in zip(
+        names, spanish.lessons.lessons, english.lessons.lessons, strict=True
+    ):
+        html = (out / name).read_text(encoding="utf-8")
+        assert html.startswith("<!DOCTYPE html><html lang='es'>")
+        page = read_page(out / name)
+        assert page.headings["h1"][0] == entry.title != english_entry.title
+        assert spanish.crisis.title == "Ayuda ahora mismo" and spanish.crisis.title in page.nodes
+        exercises = spanish.lesson_files[entry.id].exercises
+        sheets = [s for s in exercises if handouts.worksheet(s, words)]
+        # The key ideas, then one worksheet per exercise, each headed by its Spanish title.
+        assert page.headings["h2"] == [words.key_ideas, *(s.title for s in sheets)], name
+    guide = read_page(out / "facilitator-guide.html")
+    assert guide.headings["h1"] == [
+        f"Guía para quien facilita: {e.title}" for e in spanish.lessons.lessons
+    ]
+    for heading in ("Plan de 60 minutos", "Plan de 90 minutos", "Si alguien se angustia"):
+        assert guide.headings["h2"].count(heading) == len(spanish.lessons.lessons), heading
+
+
+def test_spanish_handouts_have_no_english_left(spanish_printed, tmp_path):
+    """Every bit of text on the English handouts (headings, labels, the lesson text) must
+    be gone from the Spanish ones, except what Spanish itself uses (service names,
+    numbers, web addresses)."""
+    spanish, out = spanish_printed
+    english_out = tmp_path / "en"
+    write_handouts(english_out, load_workbook(DEFAULT_DATA_DIR, "en"), pdf=False)
+    spanish_data = " ".join(
+        " ".join(p.read_text(encoding="utf-8").split())
+        for p in (DEFAULT_DATA_DIR / "es").rglob("*.yaml")
+    )
+    english_nodes = set()
+    for path in english_out.glob("*.html"):
+        for node in read_page(path).nodes:
+            # the node, and each of its sentences (a half-translated paragraph shows too)
+            english_nodes.add(node)
+            english_nodes.update(s.strip() for s in re.split(r"(?<=[.!?:])\s+", node))
+    english_nodes = {
+        n for n in english_nodes if n not in spanish_data and re.search(r"[A-Za-z]{2}", n)
+    }
+    assert len(english_nodes) > 300 and {"In short", "Pause", "60-minute plan"} <= english_nodes
+
+    def english_left(page: _PageText) -> list[str]:
+        flat = " ".join(page.nodes)
+        return sorted(
+            node
+            for node in english_nodes
+            if node in page.nodes or (len(node.split()) >= 3 and node in flat)
+        )
+
+    # The check does find English where there is English...
+    assert "In short" in english_left(read_page(english_out / "01-responsibility.html"))
+    half = _PageText()
+    half.nodes = ["No hay puntaje. There is no score."]
+    assert english_left(half) == ["There is no score."]
+    # ...and finds none on any Spanish page.
+    for path in sorted(out.glob("*.html")):
+        assert english_left(read_page(path)) == [], path.name

@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 import re
 
+from test_lesson_order import footer_links
+
 from widgets import build_exercise
 from widgets.content import REPO_DIR
+from widgets.page import footer_html
 
 NOTEBOOK = REPO_DIR / "notebooks" / "02_guilt_vs_shame.ipynb"
 
@@ -60,8 +63,13 @@ def test_notebook_teaches_the_sourced_ideas():
     assert '"I did a bad thing."' in text and '"I am bad."' in text
 
 
-def test_lesson_one_leads_to_lesson_two():
-    nb = json.loads((REPO_DIR / "notebooks" / "01_responsibility_vs_cruelty.ipynb").read_text())
-    markdown = [c for c in nb["cells"] if c["cell_type"] == "markdown"]
-    last = "".join(markdown[-1]["source"])
-    assert f"]({NOTEBOOK.name})" in last
+def test_lesson_one_leads_to_lesson_two(workbook):
+    """The footer's Back and Next come from lessons.yaml: lesson 1 leads here, and this
+    lesson leads back to lesson 1 (tests/test_lesson_order.py reorders the list)."""
+    one = footer_links(footer_html(workbook, "responsibility"))
+    assert one["next"] == (NOTEBOOK.name, workbook.lesson("guilt-shame").title)
+    two = footer_links(footer_html(workbook, "guilt-shame"))
+    assert two["prev"] == (
+        "01_responsibility_vs_cruelty.ipynb",
+        workbook.lesson("responsibility").title,
+    )

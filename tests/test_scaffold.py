@@ -62,7 +62,10 @@ def test_notebook_is_numbered_next_thin_and_safe(data_copy):
     code = ["".join(c["source"]) for c in cells if c["cell_type"] == "code"]
     assert 'show_safety("self-forgiveness")' in code[0]
     assert code[1] == 'show_exercise("self-forgiveness/reflection")'
-    assert "](00_welcome.ipynb)" in "".join(cells[-1]["source"])
+    # Back and Next come from lessons.yaml (show_footer), never from links in the text.
+    assert code[-1] == 'from widgets.page import show_footer\nshow_footer("self-forgiveness")'
+    markdown = "".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    assert ".ipynb" not in markdown
 
 
 def test_new_lesson_text_reads_at_grade_seven(data_copy):
@@ -113,6 +116,7 @@ def test_second_language_gets_the_lesson_too(data_copy):
     check_thin(spanish)
     cells = json.loads(spanish.read_text(encoding="utf-8"))["cells"]
     assert 'show_safety("self-forgiveness", language="es")' in "".join(cells[2]["source"])
+    assert "".join(cells[-1]["source"]).endswith('show_footer("self-forgiveness")')
     entry = load_workbook(data_copy, language="es").lessons.lessons[-1]
     assert entry.notebook == f"es/{made.notebook.name}"
 

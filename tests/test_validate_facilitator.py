@@ -13,30 +13,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import edit, line_of, messages
 
-from widgets.content import load_workbook, validate
+from widgets.content import load_workbook
 from widgets.facilitator import FacilitatorNotes, _query_flag, view_on
-
-
-def edit(path: Path, old: str, new: str, count: int = 1) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"test setup: {old!r} not in {path}"
-    path.write_text(text.replace(old, new, count), encoding="utf-8")
-
-
-def line_of(path: Path, needle: str, after: str | None = None) -> int:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    start = 0
-    if after is not None:
-        start = next(i for i, line in enumerate(lines) if after in line)
-    for i in range(start, len(lines)):
-        if needle in lines[i]:
-            return i + 1
-    raise AssertionError(needle)
-
-
-def messages(root: Path) -> list[str]:
-    return [str(p) for p in validate(root)]
 
 
 @pytest.fixture
@@ -312,3 +292,32 @@ def test_exercise_shows_notes_only_in_the_facilitator_view(monkeypatch, workbook
     assert "there is no score" in panel
     assert "&quot;right&quot;" in panel  # the notes are escaped like all other text
     assert "<script" not in panel
+
+
+def test_spanish_page_shows_the_spanish_note(monkeypatch):
+    """A Spanish page (show_safety(..., language="es") sets the page's language) shows the
+    note from data/es/facilitator in Spanish words, and only in the facilitator view."""
+    from widgets import content
+    from widgets.handouts import handout_text
+    from widgets.registry import build_exercise
+
+    monkeypatch.delenv("VOILA_PREHEAT", raising=False)
+    monkeypatch.delenv("QUERY_STRING", raising=False)
+    content.set_page_language("es")
+    try:
+        assert _notes_panels(build_exercise("responsibility/sorter")) == []
+
+        monkeypatch.setenv("QUERY_STRING", "facilitator=1")
+        view = build_exercise("responsibility/sorter")
+        spanish = load_workbook(language="es")
+    finally:
+        content.set_page_language(None)
+    [panel] = _notes_panels(view)
+    words = handout_text(spanish).facilitator
+    assert words.view_title == "Para quien facilita" and words.view_title in panel
+    assert "Plan de 60 minutos: 15 min" in panel and "Plan de 90 minutos: 20 min" in panel
+    note = spanish.facilitator["responsibility"].exercises["sorter"]
+    assert "no hay puntaje" in " ".join(note.split())
+    assert "evita &quot;correcto&quot; e &quot;incorrecto&quot;" in " ".join(panel.split())
+    for english in ("For the facilitator", "-minute plan", "there is no score"):
+        assert english not in panel

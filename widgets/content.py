@@ -156,7 +156,11 @@ def _humanise(err: dict[str, Any], doc: LinedDocument) -> Problem:
     elif kind == "union_tag_not_found":
         msg = f"{subject} has no 'type'. Known types: {', '.join(EXERCISE_TYPES)}."
     elif kind == "value_error":
-        msg = f"{subject}: {err['msg'].removeprefix('Value error, ')}."
+        text = err["msg"].removeprefix("Value error, ")
+        # A check on one field (a crisis entry's 'source') names that field; a check on a
+        # whole exercise or entry names only where it is.
+        on_field = bool(path) and isinstance(loc[-1], str) and path[-1] == loc[-1]
+        msg = f"'{field}' in {subject}: {text}." if on_field else f"{subject}: {text}."
     elif kind in {"string_type", "string_too_short"}:
         msg = (
             f"'{field}' in {subject} needs some text."
@@ -173,8 +177,10 @@ def _humanise(err: dict[str, Any], doc: LinedDocument) -> Problem:
             )
     elif kind in {"int_type", "int_parsing", "int_from_float"}:
         msg = f"'{field}' in {subject} should be a whole number."
-    elif kind in {"greater_than_equal", "less_than_equal"}:
-        msg = f"'{field}' in {subject} {err['msg'].lower()}."
+    elif kind == "greater_than_equal" and "ge" in ctx:
+        msg = f"'{field}' in {subject} should be {ctx['ge']} or more."
+    elif kind == "less_than_equal" and "le" in ctx:
+        msg = f"'{field}' in {subject} should be {ctx['le']} or less."
     elif kind in {"list_type", "too_short"}:
         msg = (
             f"'{field}' in {subject} should be a list with at least one item (lines starting '- ')."
@@ -182,9 +188,12 @@ def _humanise(err: dict[str, Any], doc: LinedDocument) -> Problem:
     elif kind in {"dict_type", "model_type", "model_attributes_type"}:
         msg = f"{subject or 'this file'} should be a set of 'name: value' lines."
     elif kind in {"date_from_datetime_parsing", "date_parsing", "date_type"}:
-        msg = f"'{field}' in {subject} should be a date written as YYYY-MM-DD."
-    elif kind in {"literal_error", "enum"}:
-        msg = f"'{field}' in {subject}: {err['msg'].lower()}."
+        msg = (
+            f"'{field}' in {subject} should be a real date written as YYYY-MM-DD, "
+            "for example 2026-03-31."
+        )
+    elif kind in {"literal_error", "enum"} and "expected" in ctx:
+        msg = f"'{field}' in {subject} should be {ctx['expected']}."
     elif kind == "bool_type" or kind == "bool_parsing":
         msg = f"'{field}' in {subject} should be yes or no."
     else:

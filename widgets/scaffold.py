@@ -79,8 +79,9 @@ show_exercise({ref_json})
 ## Well done
 
 You reached the end of this lesson. However much you did today is enough.
-
-[Back to the welcome page](00_welcome.ipynb)
+%%code
+from widgets.page import show_footer
+show_footer({lesson_json})
 """
 
 LESSON_FILE = """# A new lesson made by "workbook new-lesson". Change the example text to your own.
@@ -225,6 +226,8 @@ def new_lesson(name: str, data: Path, notebooks: Path, title: str | None = None)
         "start_tip": START_TIP,
         "title": title,
         "id_json": json.dumps(ident),
+        # The footer's Back and Next follow lessons.yaml, so no page names another.
+        "lesson_json": json.dumps(ident),
         "ref_json": json.dumps(f"{ident}/reflection"),
         "title_json": json.dumps(title, ensure_ascii=False),
         "notebook": notebook.name,

@@ -51,6 +51,14 @@ class LinedDocument:
 
 
 def _friendly_syntax_error(file: str, text: str, exc: yaml.YAMLError) -> Problem:
+    if isinstance(exc, yaml.reader.ReaderError) and isinstance(exc.character, int):
+        # A control character (often invisible, pasted from elsewhere): name its line.
+        return Problem(
+            file,
+            text[: exc.position].count("\n") + 1,
+            f"this line holds a hidden control character (#x{exc.character:04x}) that "
+            "YAML cannot read. Delete it: retyping the line is the easiest way.",
+        )
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line + 1 if mark is not None else None
     problem = getattr(exc, "problem", "") or str(exc)
@@ -106,7 +114,12 @@ def _build_scalar(node: yaml.Node) -> Any:
     if not isinstance(node, yaml.ScalarNode):
         # A list or mapping used as a key: keep a readable stand-in; the schema rejects it.
         return repr(node.value)
-    return yaml.SafeLoader.construct_object(_ScalarOnly(node), node, deep=True)
+    try:
+        return yaml.SafeLoader.construct_object(_ScalarOnly(node), node, deep=True)
+    except (ValueError, OverflowError):
+        # Looks like a date or number but is not one ("2026-13-45"): keep the text as
+        # written, so the field's own check names the field and the line.
+        return node.value
 
 
 class _ScalarOnly(yaml.SafeLoader):
@@ -167,5 +180,13 @@ def parse_lined(text: str, name: str) -> LinedDocument:
     except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
-        doc.problems.append(Problem(name, line, f"YAML could not read a value here ({exc})."))
+        problem = getattr(exc, "problem", None) or str(exc)
+        doc.problems.append(
+            Problem(
+                name,
+                line,
+                f"YAML could not read a value here ({problem}). If it is meant as text, "
+                'put the whole text in double quotes: "like this".',
+            )
+        )
     return doc

@@ -58,6 +58,12 @@ def test_new_lesson_renders_with_safety_shell_and_example(page, scaffolded):
     expect(page.get_by_role("button", name=wb.ui.help_button).first).to_be_visible()
     expect(page.locator(".oig-problem")).to_have_count(0)
     expect(page.locator("[data-mime-type='application/vnd.jupyter.stderr']")).to_have_count(0)
-    expect(page.get_by_role("link", name="Back to the welcome page")).to_be_visible()
+    # Listed last, so the footer (built from lessons.yaml) leads back to the lesson
+    # before it and on to nothing.
+    before = wb.lessons.lessons[-2]
+    back = page.get_by_role("link", name=f"{wb.ui.back_link} {before.title}")
+    expect(back).to_be_visible()
+    expect(back).to_have_attribute("href", before.notebook)
+    expect(page.locator("a[rel='next']")).to_have_count(0)
     assert no_sideways_scroll(page)
     screenshot(page, "scaffold-lesson")
