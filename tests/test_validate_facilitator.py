@@ -16,7 +16,7 @@ import pytest
 from conftest import edit, line_of, messages
 
 from widgets.content import load_workbook
-from widgets.facilitator import FacilitatorNotes, _query_flag, view_on
+from widgets.facilitator import FacilitatorNotes, notes_classes
 
 
 @pytest.fixture
@@ -246,30 +246,23 @@ def test_value_of_a_different_kind(with_spanish):
 # --- the facilitator view switch ------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("query", "expected"),
-    [
-        ("facilitator=1", True),
-        ("?facilitator=yes", True),
-        ("facilitator=0", False),
-        ("a=1&facilitator=1", True),
-        ("", None),
-        ("other=1", None),
-    ],
-)
-def test_query_flag(query, expected):
-    assert _query_flag(query) is expected
-
-
-def test_view_is_off_for_participants_by_default(monkeypatch):
-    monkeypatch.delenv("QUERY_STRING", raising=False)
+def test_in_jupyterlab_the_setting_decides(monkeypatch):
     monkeypatch.delenv("VOILA_PREHEAT", raising=False)
-    assert view_on() is False
-    assert view_on(settings_flag=True) is True
-    monkeypatch.setenv("QUERY_STRING", "facilitator=0")
-    assert view_on(settings_flag=True) is False
-    monkeypatch.setenv("QUERY_STRING", "facilitator=1")
-    assert view_on() is True
+    assert notes_classes() is None
+    assert notes_classes(settings_flag=True) == ["oig-facilitator-notes"]
+
+
+@pytest.mark.parametrize("preheat", ["True", "False"])
+def test_in_the_web_app_the_address_decides_in_the_browser(monkeypatch, preheat):
+    """Every Voila page carries the notes, hidden until the address asks for them (the
+    template reads ?facilitator=); the setting only changes what no address means."""
+    monkeypatch.setenv("VOILA_PREHEAT", preheat)
+    assert notes_classes() == ["oig-facilitator-notes", "oig-notes-by-address"]
+    assert notes_classes(settings_flag=True) == [
+        "oig-facilitator-notes",
+        "oig-notes-by-address",
+        "oig-notes-default",
+    ]
 
 
 def _notes_panels(view) -> list[str]:
@@ -280,10 +273,9 @@ def test_exercise_shows_notes_only_in_the_facilitator_view(monkeypatch, workbook
     from widgets.registry import build_exercise
 
     monkeypatch.delenv("VOILA_PREHEAT", raising=False)
-    monkeypatch.delenv("QUERY_STRING", raising=False)
     assert _notes_panels(build_exercise("responsibility/sorter", workbook)) == []
 
-    monkeypatch.setenv("QUERY_STRING", "facilitator=1")
+    monkeypatch.setenv("VOILA_PREHEAT", "True")  # a web-app page: notes carried, hidden
     view = build_exercise("responsibility/sorter", workbook)
     [panel] = _notes_panels(view)
     assert view.children[1].value == panel  # right under the title
@@ -302,12 +294,11 @@ def test_spanish_page_shows_the_spanish_note(monkeypatch):
     from widgets.registry import build_exercise
 
     monkeypatch.delenv("VOILA_PREHEAT", raising=False)
-    monkeypatch.delenv("QUERY_STRING", raising=False)
     content.set_page_language("es")
     try:
         assert _notes_panels(build_exercise("responsibility/sorter")) == []
 
-        monkeypatch.setenv("QUERY_STRING", "facilitator=1")
+        monkeypatch.setenv("VOILA_PREHEAT", "True")
         view = build_exercise("responsibility/sorter")
         spanish = load_workbook(language="es")
     finally:

@@ -260,7 +260,7 @@ def collect(root: Path | None = None, language: str | None = None) -> tuple[dict
         problems.extend(found)
         return value, doc
 
-    settings, _ = read(root / "settings.yaml", schema.Settings)
+    settings, settings_doc = read(root / "settings.yaml", schema.Settings)
     lang = language or (settings.language if settings else "en")
     lang_dir = root / lang
     if not lang_dir.is_dir():
@@ -279,6 +279,15 @@ def collect(root: Path | None = None, language: str | None = None) -> tuple[dict
                 None,
                 f"crisis_region is '{settings.crisis_region}', but crisis.yaml has no such "
                 f"region. Choose one of: {', '.join(crisis.regions)}.",
+            )
+        )
+    if settings and lessons and settings.workshop_lesson not in {e.id for e in lessons.lessons}:
+        problems.append(
+            Problem(
+                settings_doc.file,
+                settings_doc.line_of(("workshop_lesson",)),
+                f"workshop_lesson is '{settings.workshop_lesson}', but lessons.yaml has no such "
+                f"lesson. Choose one of: {', '.join(e.id for e in lessons.lessons)}.",
             )
         )
     lesson_files: dict[str, schema.LessonFile] = {}

@@ -16,7 +16,6 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs
 
 from pydantic import Field, field_validator, model_validator
 
@@ -172,28 +171,28 @@ def missing_notes(lang_dir: Path, lesson_ids: list[str], display) -> list[Proble
 # --- the facilitator view -------------------------------------------------------------
 
 
-def _query_flag(query: str | None) -> bool | None:
-    if not query:
-        return None
-    values = parse_qs(query.lstrip("?")).get("facilitator")
-    if not values:
-        return None
-    return values[-1].strip().lower() in {"1", "yes", "true", "on"}
+def in_web_app() -> bool:
+    """Whether this kernel builds a Voila page (Voila marks its kernels' environment)."""
+    return "VOILA_PREHEAT" in os.environ
 
 
-def view_on(settings_flag: bool = False) -> bool:
-    """Whether this page shows facilitator notes.
+def notes_classes(settings_flag: bool = False) -> list[str] | None:
+    """CSS classes for an exercise's notes panel on this page; None: no notes on this page.
 
-    In Voila the page address decides (``?facilitator=1`` shows them, ``?facilitator=0``
-    hides them even if the setting is on); in JupyterLab, where there is no address, the
-    ``facilitator_view`` setting does. Participants see no notes unless someone asks.
+    In JupyterLab, where there is no address, the ``facilitator_view`` setting decides. In
+    the web app every page carries the notes, hidden, and the page's address decides in
+    the browser (the template): ``?facilitator=1`` shows them, ``?facilitator=0`` hides
+    them even when the setting is on. Deciding in the browser lets Voila build pages
+    before anyone arrives, when no address is known yet. The notes are the facilitator
+    guide's own words, not private; hidden, they are not read out by screen readers.
     """
-    if os.environ.get("VOILA_PREHEAT", "False") != "False":
-        from voila.utils import wait_for_request
-
-        wait_for_request()
-    from_query = _query_flag(os.environ.get("QUERY_STRING"))
-    return settings_flag if from_query is None else from_query
+    if in_web_app():
+        return [
+            "oig-facilitator-notes",
+            "oig-notes-by-address",
+            *(["oig-notes-default"] if settings_flag else []),
+        ]
+    return ["oig-facilitator-notes"] if settings_flag else None
 
 
 def notes_html(workbook: Any, lesson_id: str, exercise_id: str) -> str | None:

@@ -56,13 +56,14 @@ class ExerciseView(W.VBox):
             follow_exercise(self.ref, self.model)
 
     def _add_facilitator_notes(self) -> None:
-        """In the facilitator view only, show this exercise's notes under its title."""
+        """For the facilitator view, put this exercise's notes under its title."""
         from .. import facilitator
 
-        if not self.ref or not facilitator.view_on(self.workbook.settings.facilitator_view):
+        classes = facilitator.notes_classes(self.workbook.settings.facilitator_view)
+        if not self.ref or classes is None:
             return
         lesson_id, _, exercise_id = self.ref.partition("/")
         markup = facilitator.notes_html(self.workbook, lesson_id, exercise_id)
         if markup:
-            panel = ui.html(markup, "oig-facilitator-notes")
+            panel = ui.html(markup, *classes)
             self.children = [self.children[0], panel, *self.children[1:]]

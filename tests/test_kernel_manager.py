@@ -1,0 +1,137 @@
+"""Pages kept ready for a group: pool sizes from data/settings.yaml, and the idle culler
+never takes a page that is still waiting for its visitor."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from datetime import timedelta
+from types import SimpleNamespace
+
+import pytest
+from conftest import edit, line_of, messages
+
+from widgets.kernel_manager import GentleKernelManager, pool_config
+
+ROOT = "/srv/owning it gently/notebooks"
+
+
+def settings(ready=1, lesson="welcome", size=0):
+    return SimpleNamespace(ready_pages=ready, workshop_lesson=lesson, workshop_size=size)
+
+
+def denied(denylist: list[str], relative: str) -> bool:
+    """As Voila decides: each pattern is matched against the notebook's full path."""
+    path = f"{ROOT}/{relative}"
+    return any(p in path or re.match(p, path) for p in denylist)
+
+
+def test_every_lesson_of_the_language_is_kept_ready(workbook):
+    config, denylist = pool_config(settings(), workbook.lessons.lessons, "en", ROOT)
+    assert config["01_responsibility_vs_cruelty.ipynb"] == {"pool_size": 1}
+    assert config["default"] == {"pool_size": 1}
+    assert not denied(denylist, "00_welcome.ipynb")
+    assert denied(denylist, "es/00_welcome.ipynb")
+    assert denied(denylist, "pt-BR/00_welcome.ipynb")
+
+
+def test_the_workshop_lesson_keeps_a_page_for_everyone(workbook):
+    config, _ = pool_config(
+        settings(ready=2, lesson="responsibility", size=30), workbook.lessons.lessons, "en", ROOT
+    )
+    assert config["01_responsibility_vs_cruelty.ipynb"] == {"pool_size": 30}
+    assert config["00_welcome.ipynb"] == {"pool_size": 2}
+
+
+def test_a_spanish_group_gets_spanish_pages_ready(workbook):
+    config, denylist = pool_config(settings(), workbook.lessons.lessons, "es", ROOT)
+    assert "es/00_welcome.ipynb" in config
+    assert not denied(denylist, "es/00_welcome.ipynb")
+    assert denied(denylist, "00_welcome.ipynb")
+    assert denied(denylist, "fr/00_welcome.ipynb")
+
+
+def test_zero_ready_pages_builds_every_page_on_request(workbook):
+    config, _ = pool_config(settings(ready=0), workbook.lessons.lessons, "en", ROOT)
+    assert {c["pool_size"] for c in config.values()} == {0}
+
+
+def test_an_unknown_workshop_lesson_is_named_with_its_line(data_copy):
+    path = data_copy / "settings.yaml"
+    edit(path, "workshop_lesson: welcome", "workshop_lesson: lesson-nine")
+    [problem] = [m for m in messages(data_copy) if "workshop_lesson" in m]
+    assert (
+        "settings.yaml" in problem
+        and f"line {line_of(path, 'workshop_lesson: lesson-nine')}" in problem
+    )
+    assert "responsibility" in problem  # says which lessons exist
+
+
+def test_ready_pages_has_sensible_bounds(data_copy):
+    edit(data_copy / "settings.yaml", "ready_pages: 1", "ready_pages: -3")
+    assert any("ready_pages" in m for m in messages(data_copy))
+
+
+class Pooled:
+    """A done pool task, as Voila keeps them."""
+
+    def __init__(self, kernel_id: str):
+        self.kernel_id = kernel_id
+
+    def done(self):
+        return True
+
+    def cancelled(self):
+        return False
+
+    def exception(self):
+        return None
+
+    def result(self):
+        return {"kernel_id": self.kernel_id}
+
+
+@pytest.fixture
+def manager(monkeypatch):
+    km = GentleKernelManager.__new__(GentleKernelManager)  # no Jupyter server around it
+    culled: list[str] = []
+    km._pooled_before = set()
+    km._pools = {"01.ipynb": [Pooled("waiting")]}
+    old = SimpleNamespace(last_activity=None)
+    km.__dict__["_kernels_for_test"] = {"waiting": old, "handed-out": old}
+
+    async def base_cull_kernels(self):
+        for kernel_id in ("waiting", "handed-out"):
+            await self.cull_kernel_if_idle(kernel_id)
+
+    async def base_cull_if_idle(self, kernel_id):
+        culled.append(kernel_id)
+
+    parent = GentleKernelManager.__mro__[1]
+    monkeypatch.setattr(parent, "cull_kernels", base_cull_kernels)
+    monkeypatch.setattr(parent, "cull_kernel_if_idle", base_cull_if_idle)
+    monkeypatch.setattr(
+        GentleKernelManager, "_kernels", property(lambda self: self.__dict__["_kernels_for_test"])
+    )
+    return km, culled
+
+
+def test_a_page_waiting_for_its_visitor_is_never_culled(manager):
+    km, culled = manager
+    asyncio.run(km.cull_kernels())
+    assert culled == ["handed-out"]
+
+
+def test_a_page_just_handed_to_a_visitor_gets_a_fresh_idle_clock(manager):
+    km, culled = manager
+    asyncio.run(km.cull_kernels())  # "waiting" is in the pool
+    km._pools["01.ipynb"] = []  # a visitor took it
+    kernels = km.__dict__["_kernels_for_test"]
+    kernels["waiting"] = SimpleNamespace(last_activity=None)
+    asyncio.run(km.cull_kernels())
+    touched = kernels["waiting"].last_activity
+    assert touched is not None
+    from widgets.kernel_manager import utcnow
+
+    assert utcnow() - touched < timedelta(seconds=5)
+    assert culled.count("waiting") == 1  # now an ordinary page: culled when idle long enough

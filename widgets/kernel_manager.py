@@ -1,0 +1,108 @@
+"""Voila's kernel manager for the workbook: pages kept ready for a group, never culled early.
+
+Voila can run a lesson's notebook before anyone asks for it ("preheated" kernels), so a
+visitor gets a page that is already built. Two things stop that from helping a workshop
+out of the box, and this class fixes both:
+
+- Which lessons to keep ready, and how many of each, is a facilitator's decision (their
+  group's size and first lesson), so it comes from ``data/settings.yaml``, not from Voila
+  flags. Only the pages in the workbook's language are kept ready.
+- Jupyter's idle culler (which frees the kernels of closed pages) would also shut down
+  the kernels still waiting for a visitor, and Voila does not refill the pool after that:
+  after two quiet minutes every visitor would wait again. Waiting kernels are skipped,
+  and a kernel just handed to a visitor gets a fresh idle clock (its page may not have
+  connected yet).
+
+Voila wraps this class (``VoilaConfiguration.multi_kernel_manager_class`` in voila.json),
+so the pool attributes used here (``_pools``, ``kernel_pools_config``) are Voila's.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+
+try:  # jupyter_server >= 2
+    from jupyter_server._tz import utcnow
+except ImportError:  # pragma: no cover
+    from datetime import datetime, timezone
+
+    def utcnow():
+        return datetime.now(timezone.utc)
+
+
+def pool_config(
+    settings: Any, lessons: list[Any], language: str, root: str
+) -> tuple[dict, list[str]]:
+    """Voila's ``kernel_pools_config`` and ``preheat_denylist`` for these settings.
+
+    Every lesson page of ``language`` keeps ``settings.ready_pages`` ready; the workshop
+    lesson keeps ``max(ready_pages, workshop_size)``. Pages of other languages are not
+    kept ready (they still open, built on request). Voila matches the denylist against
+    each notebook's full path under ``root`` (the folder Voila serves).
+    """
+    prefix = "" if language == "en" else f"{language}/"
+    config: dict[str, dict] = {"default": {"pool_size": settings.ready_pages}}
+    for lesson in lessons:
+        size = settings.ready_pages
+        if lesson.id == settings.workshop_lesson:
+            size = max(size, settings.workshop_size)
+        config[f"{prefix}{lesson.notebook}"] = {"pool_size": size}
+    base = re.escape(str(root).rstrip("/")) + "/"
+    folder = r"[a-z]{2}(-[A-Za-z]+)?/"  # a language's folder: es/, pt-BR/
+    if language == "en":
+        denylist = [f"^{base}{folder}"]
+    else:
+        denylist = [f"^{base}[^/]+$", f"^{base}(?!{re.escape(language)}/){folder}"]
+    return config, denylist
+
+
+class GentleKernelManager(AsyncMappingKernelManager):
+    """Jupyter's kernel manager, with pools sized from the workbook's settings."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._pooled_before: set[str] = set()
+        if hasattr(self, "kernel_pools_config"):  # Voila wrapped us with preheating on
+            self._size_pools_from_settings()
+
+    def _size_pools_from_settings(self) -> None:
+        from .content import ContentError, load_workbook
+
+        try:
+            workbook = load_workbook()
+        except ContentError as error:  # the page shows the problem; the server still runs
+            self.log.warning("Pages are not kept ready: %s", error)
+            return
+        language = workbook.settings.language
+        config, denylist = pool_config(
+            workbook.settings, workbook.lessons.lessons, language, self.root_dir
+        )
+        self.kernel_pools_config = config
+        self.preheat_denylist = [*self.preheat_denylist, *denylist]
+        ready = {name: c["pool_size"] for name, c in config.items() if name != "default"}
+        self.log.info("Pages kept ready for visitors: %s", ready)
+
+    def _waiting_in_pool(self) -> set[str]:
+        waiting = set()
+        for pool in getattr(self, "_pools", {}).values():
+            for task in pool:
+                if task.done() and not task.cancelled() and task.exception() is None:
+                    waiting.add(task.result().get("kernel_id"))
+        return waiting
+
+    async def cull_kernels(self):
+        waiting = self._waiting_in_pool()
+        for kernel_id in self._pooled_before - waiting:
+            kernel = self._kernels.get(kernel_id)
+            if kernel is not None:  # handed to a visitor since the last round
+                kernel.last_activity = utcnow()
+        self._pooled_before = waiting
+        return await super().cull_kernels()
+
+    async def cull_kernel_if_idle(self, kernel_id):
+        if kernel_id in self._pooled_before:
+            return  # still waiting for a visitor: keep it ready
+        return await super().cull_kernel_if_idle(kernel_id)
