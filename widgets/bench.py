@@ -14,6 +14,7 @@ import asyncio
 import json
 import os
 import platform
+import re
 import socket
 import statistics
 import subprocess
@@ -26,10 +27,14 @@ from pathlib import Path
 import psutil
 
 from .content import REPO_DIR
-from .voila_client import Visit, visitors
+from .voila_client import Visit, VoilaVisitor, visitors
 
 NOTEBOOK = "01_responsibility_vs_cruelty.ipynb"
+LESSON_ID = "responsibility"
 BUTTON = "Take a pause"
+# The group the targets are set for: 30 people opening the lesson together, so the app
+# keeps 30 pages of it ready (data/settings.yaml workshop_lesson / workshop_size).
+WORKSHOP_SIZE = 30
 SCENARIOS = [
     ("1 together", 1, 0.0),
     ("10 together", 10, 0.0),
@@ -47,7 +52,7 @@ def _free_port() -> int:
 class Server:
     """A Voila server in its own process group, with the numbers we read off it."""
 
-    def __init__(self, project_config: bool):
+    def __init__(self, project_config: bool, workshop_size: int = WORKSHOP_SIZE):
         self.project_config = project_config
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -55,6 +60,7 @@ class Server:
         env = dict(os.environ)
         if project_config:
             env["JUPYTER_PATH"] = str(REPO_DIR / "share" / "jupyter")
+            env["OWNING_DATA_DIR"] = str(self._workshop_data(workshop_size))
             cwd = str(REPO_DIR)
             target = "notebooks/"
         else:
@@ -78,7 +84,32 @@ class Server:
             except OSError:
                 time.sleep(0.3)
         self.ps = psutil.Process(self.proc.pid)
-        time.sleep(3 if project_config else 0)  # let a preheated pool fill, if configured
+        self.ready_after = self.wait_until_quiet()
+
+    def _workshop_data(self, size: int) -> Path:
+        """A copy of data/ set up as a facilitator would for this workshop."""
+        import shutil
+
+        self._data = tempfile.TemporaryDirectory()
+        data = Path(self._data.name) / "data"
+        shutil.copytree(REPO_DIR / "data", data)
+        settings = data / "settings.yaml"
+        text = settings.read_text(encoding="utf-8")
+        text = text.replace("workshop_lesson: welcome", f"workshop_lesson: {LESSON_ID}")
+        text = text.replace("workshop_size: 0", f"workshop_size: {size}")
+        settings.write_text(text, encoding="utf-8")
+        return data
+
+    def wait_until_quiet(self, timeout: float = 300) -> float:
+        """Seconds until the server and its kernels stop working (pages kept ready are built)."""
+        start = time.monotonic()
+        time.sleep(1)
+        while time.monotonic() - start < timeout:
+            before = self.cpu_seconds()
+            time.sleep(2)
+            if self.cpu_seconds() - before < 0.2:  # under 10% of one core for 2 s
+                break
+        return round(time.monotonic() - start, 1)
 
     def kernels(self) -> list[psutil.Process]:
         return [p for p in self.ps.children(recursive=True) if "ipykernel" in " ".join(p.cmdline())]
@@ -132,8 +163,9 @@ def summarise(visits: list[Visit]) -> dict:
     }
 
 
-def browser_timings(url: str, count: int) -> dict:
-    """Navigation start to a working widget (visible, and a click answered) in Chromium."""
+def browser_timings(url: str, count: int, rounds: int) -> dict:
+    """Navigation start to a working widget (visible, and a click answered) in Chromium:
+    ``count`` visitors together, ``rounds`` times."""
     from playwright.sync_api import sync_playwright
 
     times: list[float] = []
@@ -144,31 +176,99 @@ def browser_timings(url: str, count: int) -> dict:
             headless=True,
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         )
-        pages = [browser.new_context().new_page() for _ in range(count)]
-        start = time.monotonic()
-
-        for pg in pages:
-            pg.set_default_timeout(90_000)
-        try:
+        for _ in range(rounds):
+            contexts = [browser.new_context() for _ in range(count)]
+            pages = [c.new_page() for c in contexts]
             for pg in pages:
-                pg.goto(f"{url}/voila/render/{NOTEBOOK}", wait_until="commit")
-            for pg in pages:
-                button = pg.get_by_role("button", name=BUTTON).first
-                button.click()
-                pg.locator(".oig-pause").first.wait_for(state="visible")
-                nav = pg.evaluate("performance.timeOrigin") / 1000
-                times.append(time.time() - nav)
-        except Exception:  # noqa: BLE001
-            failures += 1
-        del start
+                pg.set_default_timeout(90_000)
+            try:
+                for pg in pages:
+                    pg.goto(f"{url}/voila/render/{NOTEBOOK}", wait_until="commit")
+                for pg in pages:
+                    pg.get_by_role("button", name=BUTTON).first.click()
+                    pg.locator(".oig-pause").first.wait_for(state="visible")
+                    nav = pg.evaluate("performance.timeOrigin") / 1000
+                    times.append(time.time() - nav)
+            except Exception:  # noqa: BLE001
+                failures += 1
+            for c in contexts:
+                c.close()
+            time.sleep(3)  # let the used pages be rebuilt before the next round
         browser.close()
     times.sort()
+    p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))] if times else None
     return {
         "visitors": count,
+        "rounds": rounds,
         "failures": failures,
         "p50": round(statistics.median(times), 3) if times else None,
+        "p95": round(p95, 3) if times else None,
         "max": round(times[-1], 3) if times else None,
     }
+
+
+MODEL_RE = re.compile(r'"model_id": "([0-9a-f]{32})"')
+
+
+async def complete_load(url: str, notebook: str, timeout: float) -> str:
+    """'' when the page loaded whole: every widget it shows exists in its kernel, and a
+    button answers; otherwise what went wrong (a stuck or incomplete page)."""
+    visitor = VoilaVisitor(url, notebook, BUTTON, timeout=timeout)
+    deadline = time.monotonic() + timeout
+    try:
+        try:
+            html, config = await visitor.fetch_page()
+        except RuntimeError as exc:  # no kernel config: keep the page to look at
+            kept = tempfile.NamedTemporaryFile("wb", suffix=".html", delete=False)
+            kept.write(visitor.last_body)
+            kept.close()
+            return f"{exc} (page kept in {kept.name})"
+        if "voila_finish()" not in html:
+            return "page not finished"
+        await visitor.connect(config["kernelId"])
+        states = await visitor.request_states(deadline)
+        missing = set(MODEL_RE.findall(html)) - set(states)
+        if missing:
+            return f"{len(missing)} widget(s) on the page missing in the kernel"
+        buttons = [m for m, i in states.items() if i["model_name"] == "ButtonModel"]
+        if buttons:
+            await visitor.click(buttons[0], deadline)
+        return ""
+    except Exception as exc:  # noqa: BLE001 - every failure is a result to count
+        return f"{type(exc).__name__}: {exc}"
+    finally:
+        if visitor.ws is not None:
+            visitor.ws.close()
+
+
+def stuck_pages(url: str, loads: int, timeout: float = 300) -> dict:
+    """``loads`` concurrent loads of every page; counts the ones that never completed."""
+    result = {}
+    for nb in sorted((REPO_DIR / "notebooks").glob("*.ipynb")):
+
+        async def all_loads(name=nb.name):
+            return await asyncio.gather(*(complete_load(url, name, timeout) for _ in range(loads)))
+
+        start = time.monotonic()
+        problems = [p for p in asyncio.run(all_loads()) if p]
+        result[nb.name] = {
+            "loads": loads,
+            "incomplete": len(problems),
+            "problems": sorted(set(problems))[:3],
+            "seconds": round(time.monotonic() - start, 1),
+        }
+        print(f"  {nb.name}: {loads} loads, {len(problems)} incomplete", flush=True)
+    return result
+
+
+def freed_after_close(server: Server, idle_kernels: int, limit: float = 180) -> float | None:
+    """Seconds until kernels of closed pages are shut down (back to the pages kept ready)."""
+    start = time.monotonic()
+    while time.monotonic() - start < limit:
+        if len(server.kernels()) <= idle_kernels:
+            return round(time.monotonic() - start, 1)
+        time.sleep(5)
+    return None
 
 
 def measure(project_config: bool, browsers: bool) -> dict:
@@ -176,14 +276,23 @@ def measure(project_config: bool, browsers: bool) -> dict:
     try:
         result: dict = {"idle": server.memory(), "scenarios": {}}
         cpu0 = server.cpu_seconds()
+        result["ready_after_start_s"] = server.ready_after
         for name, count, spread in SCENARIOS:
             visits = asyncio.run(visitors(server.url, NOTEBOOK, BUTTON, count, spread))
             result["scenarios"][name] = summarise(visits)
-            time.sleep(2)
+            # Pages used are rebuilt in the background; the next group comes later.
+            result["scenarios"][name]["rebuilt_after_s"] = server.wait_until_quiet()
         result["cpu_seconds"] = round(server.cpu_seconds() - cpu0, 1)
         result["after"] = server.memory()
         if browsers:
-            result["chromium"] = {str(n): browser_timings(server.url, n) for n in (1, 5)}
+            result["chromium"] = {
+                "1": browser_timings(server.url, 1, rounds=10),
+                "5": browser_timings(server.url, 5, rounds=2),
+            }
+        if project_config:
+            server.wait_until_quiet()
+            result["freed_after_close_s"] = freed_after_close(server, result["idle"]["kernels"])
+            result["after_freeing"] = server.memory()
         return result
     finally:
         server.stop()
@@ -209,7 +318,24 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", default="bench-results.json")
     parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument(
+        "--stuck",
+        type=int,
+        metavar="N",
+        help="only count stuck or incomplete pages in N concurrent loads of every page",
+    )
     args = parser.parse_args(argv)
+    if args.stuck:
+        server = Server(True)
+        try:
+            print(f"{args.stuck} concurrent loads of every page (app configuration):", flush=True)
+            stuck = stuck_pages(server.url, args.stuck)
+        finally:
+            server.stop()
+        total = sum(r["incomplete"] for r in stuck.values())
+        print(f"Stuck or incomplete pages: {total} of {args.stuck * len(stuck)}")
+        Path(args.out).write_text(json.dumps({"stuck": stuck}, indent=2))
+        return 0
     machine = (
         f"{platform.node()} {platform.machine()} {os.cpu_count()} cores, "
         f"{round(psutil.virtual_memory().total / 2**30)} GiB"
@@ -221,9 +347,17 @@ def main(argv: list[str] | None = None) -> int:
     print(table(app, base))
     for label, r in (("app", app), ("plain voila", base)):
         print(
-            f"\n{label}: idle {r['idle']}, after {r['after']}, cpu {r['cpu_seconds']} s,"
+            f"\n{label}: ready {r['ready_after_start_s']} s after start; idle {r['idle']},"
+            f" after {r['after']}, cpu {r['cpu_seconds']} s,"
             f" widget models {r['scenarios']['1 together']['widget_models']}"
         )
+        rebuilt = {n: sc["rebuilt_after_s"] for n, sc in r["scenarios"].items()}
+        print(f"{label}: seconds until used pages were rebuilt: {rebuilt}")
+        if "freed_after_close_s" in r:
+            print(
+                f"{label}: kernels of closed pages freed after {r['freed_after_close_s']} s;"
+                f" then {r['after_freeing']}"
+            )
         if "chromium" in r:
             print(f"{label} in Chromium (navigation -> working widget): {r['chromium']}")
     Path(args.out).write_text(json.dumps({"machine": machine, "app": app, "plain": base}, indent=2))

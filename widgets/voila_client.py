@@ -73,6 +73,11 @@ class VoilaVisitor:
         self.session = uuid.uuid4().hex
         self.ws = None
         self.cookies = ""
+        self.last_body = b""
+        # Messages read while waiting for another one, oldest first, each with its number,
+        # so that waiting for one answer never loses the next (e.g. a journal save).
+        self.inbox: list[tuple[int, dict]] = []
+        self.seen = 0
 
     async def fetch_page(self) -> tuple[str, dict]:
         client = AsyncHTTPClient(max_clients=100)
@@ -85,6 +90,7 @@ class VoilaVisitor:
         )
         cookies = response.headers.get_list("Set-Cookie")
         self.cookies = "; ".join(c.split(";", 1)[0] for c in cookies)
+        self.last_body = response.body
         html = response.body.decode("utf-8")
         match = CONFIG_RE.search(html)
         if not match:
@@ -104,19 +110,35 @@ class VoilaVisitor:
     async def send(self, msg: dict) -> None:
         await self.ws.write_message(json.dumps(msg))
 
-    async def receive(self, predicate, deadline: float) -> dict:
+    async def receive(self, predicate, deadline: float, after: int = -1) -> dict:
+        """The first message numbered above ``after`` (see :meth:`mark`) that ``predicate``
+        accepts, from the inbox or as it arrives; the others stay in the inbox."""
+        for i, (number, msg) in enumerate(self.inbox):
+            if number > after and predicate(msg):
+                del self.inbox[i]
+                return msg
         while True:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise TimeoutError("no answer in time")
-            raw = await asyncio.wait_for(self.ws.read_message(), remaining)
+            try:
+                raw = await asyncio.wait_for(self.ws.read_message(), remaining)
+            except asyncio.TimeoutError:
+                raise TimeoutError("no answer in time") from None
             if raw is None:
                 raise ConnectionError("websocket closed")
             if isinstance(raw, bytes):
                 continue
             msg = json.loads(raw)
+            self.seen += 1
             if predicate(msg):
                 return msg
+            self.inbox.append((self.seen, msg))
+            del self.inbox[:-1000]
+
+    def mark(self) -> int:
+        """The number of the last message read: pass it as ``after`` to wait for newer ones."""
+        return self.seen
 
     async def request_states(self, deadline: float) -> dict:
         comm_id = uuid.uuid4().hex
@@ -156,6 +178,7 @@ class VoilaVisitor:
         raise LookupError(f"no button '{self.button_text}' on the page")
 
     async def click(self, model_id: str, deadline: float) -> dict:
+        after = self.mark()
         await self.send(
             _msg(
                 "comm_msg",
@@ -172,7 +195,84 @@ class VoilaVisitor:
                 and m["content"].get("data", {}).get("method") == "update"
             ),
             deadline,
+            after,
         )
+
+    # --- what a page does with its widgets, one message at a time ----------------------
+
+    @staticmethod
+    def models(states: dict, model_name: str, css_class: str = "") -> list[str]:
+        """Ids of the widgets of one kind (and CSS class), in the order the page has them."""
+        return [
+            model_id
+            for model_id, info in states.items()
+            if info["model_name"] == model_name
+            and (not css_class or css_class in info["state"].get("_dom_classes", []))
+        ]
+
+    @staticmethod
+    def journal(states: dict) -> str | None:
+        """The id of the page's journal link (widgets/journal/store.py), if it has one."""
+        for model_id, info in states.items():
+            if info["model_name"] == "AnyModel" and "key_prefix" in info["state"]:
+                return model_id
+        return None
+
+    async def set_state(self, model_id: str, state: dict, deadline: float) -> dict:
+        """Change a widget as the page does when someone types or drags; returns the state
+        the kernel echoes back (ipywidgets 8 echoes every change it accepts)."""
+        after = self.mark()
+        await self.send(
+            _msg(
+                "comm_msg",
+                {
+                    "comm_id": model_id,
+                    "data": {"method": "update", "state": state, "buffer_paths": []},
+                },
+                self.session,
+            )
+        )
+        reply = await self.receive(
+            lambda m: (
+                m["header"]["msg_type"] == "comm_msg"
+                and m["content"].get("comm_id") == model_id
+                and m["content"].get("data", {}).get("method") == "echo_update"
+            ),
+            deadline,
+            after,
+        )
+        return reply["content"]["data"]["state"]
+
+    async def send_custom(self, model_id: str, content: dict) -> None:
+        """A message from a widget's front end to its kernel side (anywidget's model.send)."""
+        await self.send(
+            _msg(
+                "comm_msg",
+                {"comm_id": model_id, "data": {"method": "custom", "content": content}},
+                self.session,
+            )
+        )
+
+    async def receive_custom(
+        self, model_id: str, predicate, deadline: float, after: int = -1
+    ) -> dict:
+        """The next message from a widget's kernel side that ``predicate`` accepts."""
+        msg = await self.receive(
+            lambda m: (
+                m["header"]["msg_type"] == "comm_msg"
+                and m["content"].get("comm_id") == model_id
+                and m["content"].get("data", {}).get("method") == "custom"
+                and predicate(m["content"]["data"].get("content") or {})
+            ),
+            deadline,
+            after,
+        )
+        return msg["content"]["data"]["content"]
+
+    def close(self) -> None:
+        if self.ws is not None:
+            self.ws.close()
+            self.ws = None
 
     async def visit(self, keep_open: float = 0.0) -> Visit:
         result = Visit(self.notebook)
@@ -195,8 +295,7 @@ class VoilaVisitor:
         except Exception as exc:  # noqa: BLE001 - every failure is a result to count
             result.error = f"{type(exc).__name__}: {exc}"
         finally:
-            if self.ws is not None:
-                self.ws.close()
+            self.close()
         return result
 
     async def execute(self, code: str, wait: float = 5.0) -> list[dict]:
