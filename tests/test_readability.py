@@ -6,6 +6,8 @@ cannot hide behind many easy ones. Terms the workbook must name are in GLOSSARY.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import textstat
 
@@ -27,6 +29,32 @@ def test_there_is_text_to_check():
 def test_grade_seven_or_below(where, text):
     grade = textstat.flesch_kincaid_grade(for_scoring(text))
     assert grade <= MAX_GRADE, f"{where} reads at grade {grade}: {text!r}"
+
+
+LONG_SENTENCE_WORDS = 10
+
+
+def long_sentences(text: str) -> list[str]:
+    """Sentences of 10 or more words (shorter ones get unreliable grade scores)."""
+    parts = re.split(r"(?<=[.!?])\s+", for_scoring(text))
+    return [p for p in parts if len(p.split()) >= LONG_SENTENCE_WORDS]
+
+
+@pytest.mark.parametrize("where,text", TEXTS, ids=[w for w, _ in TEXTS])
+def test_no_long_sentence_is_above_grade_seven(where, text):
+    """A paragraph of short sentences can hide one long, hard one: score those alone too."""
+    grades = [(round(textstat.flesch_kincaid_grade(s), 1), s) for s in long_sentences(text)]
+    hard = [(grade, s) for grade, s in grades if grade > MAX_GRADE]
+    assert not hard, f"{where}: {hard}"
+
+
+def test_a_hard_sentence_among_easy_ones_is_found():
+    text = (
+        "It happens. You can breathe. Notwithstanding considerable heterogeneity, "
+        "investigations substantiate that compassion facilitates reparative intentions."
+    )
+    assert len(long_sentences(text)) == 1
+    assert textstat.flesch_kincaid_grade(long_sentences(text)[0]) > MAX_GRADE
 
 
 def test_the_check_can_fail():
