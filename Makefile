@@ -35,6 +35,7 @@ install-test: $(VENV)/.installed-test
 
 app: install
 	@$(BIN)/workbook validate --quiet
+	@$(BIN)/workbook template-text --quiet
 	@echo ""
 	@echo "  Owning It Gently is running. Open this address in your web browser:"
 	@echo "      http://$(HOST):$(PORT)/$(if $(TOKEN),?token=$(TOKEN),)"

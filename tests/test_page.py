@@ -47,7 +47,37 @@ def test_fill_keeps_unknown_slots():
 
 
 def test_bare_address_leads_to_the_first_listed_page():
+    """The way in (tree.html) links each language's first listed page (through the
+    template's oig_text.j2, see tests/test_template_text.py); the default one without
+    JavaScript."""
+    import jinja2
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True)
     first = load_workbook().lessons.lessons[0].notebook
     for name in ("tree.html", "tree-lab.html"):
-        text = (TEMPLATES / name).read_text(encoding="utf-8")
-        assert f"voila/render/{first}" in text, name
+        text = env.get_template(name).render(base_url="/")
+        assert f"url=/voila/render/{first}" in text, name
+        for lang in ("en", "es"):
+            home = load_workbook(language=lang).lessons.lessons[0].notebook
+            assert f'href="/voila/render/{home}"' in text, (name, lang)
+
+
+def test_my_answers_link_follows_the_cards():
+    for lang in ("en", "es"):
+        wb = load_workbook(language=lang)
+        html = page.cards_html(wb)
+        link = f"<a href='05_my_answers.ipynb'>{wb.ui.my_answers_link}</a>"
+        assert link in html, lang
+        assert html.index("</ol>") < html.index(link), "the link comes after the cards"
+        assert wb.ui.my_answers_note in html
+
+
+def test_my_answers_link_is_escaped_and_left_out_without_the_page(tmp_path):
+    wb = load_workbook()
+    hostile = replace(wb, ui=wb.ui.model_copy(update={"my_answers_link": "<img src=x>"}))
+    html = page.my_answers_html(hostile)
+    assert "<img" not in html and "&lt;img src=x&gt;" in html
+    # A copy of the workbook without a "My answers" page gets no link that leads nowhere.
+    (tmp_path / "data").mkdir()
+    (tmp_path / "notebooks").mkdir()
+    assert page.my_answers_html(replace(wb, root=tmp_path / "data")) == ""

@@ -64,6 +64,18 @@ def _handouts(args: argparse.Namespace) -> int:
     return 0
 
 
+def _template_text(args: argparse.Namespace) -> int:
+    from .template_text import write
+
+    changed = write(Path(args.data) if args.data else None)
+    if not args.quiet:
+        for path in changed:
+            print(f"Updated {path}")
+        if not changed:
+            print("The web app's own pages already have the words in data/.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="workbook", description="Owning It Gently tools.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -86,6 +98,13 @@ def main(argv: list[str] | None = None) -> int:
     h.add_argument("--language", help="e.g. es (default: the language in settings.yaml)")
     h.add_argument("--html-only", action="store_true", help="write HTML only (no Chromium needed)")
     h.set_defaults(func=_handouts)
+    t = sub.add_parser(
+        "template-text",
+        help="write the words of ui.yaml into the web app's own pages (errors, sign-in)",
+    )
+    t.add_argument("--data", help="the data folder (default: this repo's data/)")
+    t.add_argument("--quiet", action="store_true", help="print nothing")
+    t.set_defaults(func=_template_text)
     args = parser.parse_args(argv)
     return args.func(args)
 

@@ -183,7 +183,24 @@ def cards_html(workbook: Workbook) -> str:
             f"<p class='oig-card-meta'>{escape(where)} · {escape(minutes)}</p>"
             f"<p>{escape(entry.description)}</p>{note}</li>"
         )
-    return f"<ol class='oig-cards'>{''.join(cards)}</ol>"
+    return f"<ol class='oig-cards'>{''.join(cards)}</ol>{my_answers_html(workbook)}"
+
+
+def my_answers_html(workbook: Workbook) -> str:
+    """The link to "My answers" after the lesson cards (if this language has the page)."""
+    from .journal.pages import MY_ANSWERS_FILE
+
+    home = workbook.lessons.lessons[0].notebook
+    target = posixpath.join(posixpath.dirname(home), MY_ANSWERS_FILE)
+    if not (workbook.root.parent / "notebooks" / target).is_file():
+        return ""
+    note = workbook.ui.my_answers_note
+    return (
+        "<p class='oig-my-answers'>"
+        f"<a href='{escape(href(workbook, target))}'>{escape(workbook.ui.my_answers_link)}</a>"
+        + (f" <span class='oig-my-answers-note'>{escape(note)}</span>" if note else "")
+        + "</p>"
+    )
 
 
 def show_lessons() -> W.Widget:

@@ -198,6 +198,24 @@ class UiText(Strict):
     )
     problem_details: NonEmpty = "For the facilitator"
     problem_fix: NonEmpty = "Run make validate to check every file."
+    # The welcome page's link to "My answers", after the lesson cards.
+    my_answers_link: NonEmpty = "My answers"
+    my_answers_note: str = ""
+    # The web app's own pages (share/jupyter/voila/templates/gentle), written into the
+    # template by `workbook template-text` (widgets/template_text.py).
+    cell_error_title: NonEmpty = "Sorry, the page stopped loading here."
+    not_your_fault: NonEmpty = "Nothing you did caused this."
+    cell_error_help: NonEmpty = (
+        "Reloading the page usually helps. If it keeps happening, please tell your facilitator."
+    )
+    reload_link: NonEmpty = "Reload the page"
+    not_found_title: NonEmpty = "We could not find this page"
+    server_error_title: NonEmpty = "Something went wrong on our side"
+    go_home_link: NonEmpty = "Go to the start of the workbook"
+    open_workbook_link: NonEmpty = "Open the workbook"
+    signin_text: NonEmpty = "Type the access word your facilitator gave you."
+    signin_label: NonEmpty = "Access word"
+    signin_problem: NonEmpty = "That word did not work. Please check it with your facilitator."
 
 
 class JournalChoiceText(Strict):

@@ -21,8 +21,15 @@ INTERACTIVE = (
 
 
 def pages() -> list[str]:
-    """Every page of the web app: one per notebook, so new lessons are covered too."""
-    return sorted(p.name for p in NOTEBOOKS.glob("*.ipynb"))
+    """Every page of the web app: one per notebook in every language (notebooks/es/...),
+    so new lessons and languages are covered too. Paths are relative to notebooks/."""
+    found = [p.relative_to(NOTEBOOKS) for p in NOTEBOOKS.glob("**/*.ipynb")]
+    return sorted(p.as_posix() for p in found if not any(s.startswith(".") for s in p.parts))
+
+
+def page_language(name: str) -> str:
+    """The language folder of a page ("es/01_x.ipynb" -> "es"); "en" at the top."""
+    return name.split("/")[0] if "/" in name else "en"
 
 
 def expected_exercises(name: str) -> int:
@@ -110,4 +117,85 @@ def small_targets(page) -> list[str]:
             return out;
         }""",
         INTERACTIVE,
+    )
+
+
+# Labels and the controls a visitor reads or presses inside an exercise.
+LABELS = ".widget-label, .widget-label-basic, label"
+CONTROLS = "input, select, textarea, button, [role=slider]"
+
+
+def layout_faults(page) -> list[str]:
+    """What a visitor would see as broken inside every exercise (.oig-exercise) and every
+    other block of widgets on the page (header, "My answers"): a label and a control (or
+    two controls) drawn on top of each other, or a control cut off at the left or right
+    (by the block's own edges or by any box that hides its overflow).
+
+    Boxes that contain each other (a tick box inside its label) are not an overlap;
+    touching edges (up to 1 px) are allowed."""
+    return page.evaluate(
+        """([labels, controls]) => {
+            const out = [];
+            const visible = (el) => {
+                const r = el.getBoundingClientRect();
+                if (r.width < 1 || r.height < 1) return null;
+                if (getComputedStyle(el).visibility === 'hidden') return null;
+                if (el.tagName === 'INPUT' && el.type === 'hidden') return null;
+                return r;
+            };
+            const name = (el) => {
+                const text = (el.getAttribute('aria-label') || el.textContent ||
+                              el.getAttribute('placeholder') || '').trim().slice(0, 30);
+                return `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${text}"`;
+            };
+            const blocks = new Set(document.querySelectorAll('.oig-exercise'));
+            for (const area of document.querySelectorAll('.jp-OutputArea-output')) {
+                if (!area.querySelector('.oig-exercise')) blocks.add(area);
+            }
+            for (const box of blocks) {
+                const title = (box.querySelector('h2, h3, h4') || box).textContent.trim()
+                    .slice(0, 30);
+                const items = [];
+                for (const el of box.querySelectorAll(labels + ', ' + controls)) {
+                    const r = visible(el);
+                    if (r) items.push({el, r, control: el.matches(controls)});
+                }
+                for (let i = 0; i < items.length; i++) {
+                    for (let j = i + 1; j < items.length; j++) {
+                        const a = items[i], b = items[j];
+                        if (!a.control && !b.control) continue;
+                        if (a.el.contains(b.el) || b.el.contains(a.el)) continue;
+                        const w = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+                        const h = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+                        if (w > 1 && h > 1) {
+                            out.push(`[${title}] ${name(a.el)} overlaps ${name(b.el)} ` +
+                                     `(${Math.round(w)}x${Math.round(h)} px)`);
+                        }
+                    }
+                }
+                for (const {el, r, control} of items) {
+                    if (!control) continue;
+                    // The exercise's own border, then every box that cuts off overflow.
+                    for (let up = el.parentElement; up; up = up.parentElement) {
+                        const s = getComputedStyle(up);
+                        if (up !== box && s.overflowX === 'visible') {
+                            if (up === document.body) break;
+                            continue;
+                        }
+                        const u = up.getBoundingClientRect();
+                        const left = u.left + up.clientLeft;
+                        const right = left + up.clientWidth;
+                        if (r.left < left - 1 || r.right > right + 1) {
+                            out.push(`[${title}] ${name(el)} is cut off: ${Math.round(r.left)}` +
+                                     `..${Math.round(r.right)} px in a box of ${Math.round(left)}` +
+                                     `..${Math.round(right)} px`);
+                            break;
+                        }
+                        if (up === document.body) break;
+                    }
+                }
+            }
+            return out;
+        }""",
+        [LABELS, CONTROLS],
     )

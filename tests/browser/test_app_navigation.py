@@ -11,8 +11,8 @@ from playwright.sync_api import expect
 
 from widgets.content import load_workbook
 
-from .app_helpers import expected_exercises, small_targets
-from .conftest import no_sideways_scroll, screenshot
+from .app_helpers import expected_exercises, layout_faults, open_page, pages, small_targets
+from .conftest import PHONE, no_sideways_scroll, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -99,6 +99,28 @@ def test_landing_lesson_next_back(page, voila_url):
     expect(cards).to_have_count(total)
 
 
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_landing_links_my_answers_after_the_cards(page, voila_url, lang):
+    """ "My answers" follows the lesson cards, in the page's language, and opens the page."""
+    wb = load_workbook(language=lang)
+    welcome = wb.lessons.lessons[0].notebook
+    page.goto(f"{voila_url}/voila/render/{welcome}")
+    wait_drawn(page, welcome)
+    cards = page.locator(".oig-card")
+    expect(cards).to_have_count(len(wb.lessons.lessons) - 1)
+    link = page.locator(".oig-lesson-cards").get_by_role("link", name=wb.ui.my_answers_link)
+    expect(link).to_have_count(1)
+    expect(link).to_be_visible()
+    expect(page.locator(".oig-my-answers")).to_contain_text(wb.ui.my_answers_note)
+    last_card = cards.last.bounding_box()
+    assert link.bounding_box()["y"] >= last_card["y"] + last_card["height"], "not after the cards"
+    check_phone_friendly(page)
+    link.click()
+    answers = welcome.replace("00_welcome.ipynb", "05_my_answers.ipynb")
+    wait_drawn(page, answers)
+    expect(page.get_by_role("heading", level=1, name=wb.journal.export.title)).to_be_visible()
+
+
 def test_last_lesson_has_no_next_and_first_no_back(page, voila_url):
     """The ends of the list: no link that leads nowhere."""
     wb = load_workbook()
@@ -111,17 +133,66 @@ def test_last_lesson_has_no_next_and_first_no_back(page, voila_url):
     expect(page.locator(".oig-footer-help")).to_contain_text(wb.crisis_region().emergency)
 
 
-def test_zoom_200_percent(browser, voila_url):
-    """Large text: a 1280 x 900 window at 200 % zoom is a 640 x 450 page drawn twice as big.
-    Nothing may need sideways scrolling; tests/artifacts/app-zoom200-*.png is for a look."""
-    context = browser.new_context(viewport={"width": 640, "height": 450}, device_scale_factor=2)
+SIZES = {
+    "phone": {"viewport": PHONE},
+    # Large text: a 1280 x 900 window at 200 % zoom is a 640 x 450 page drawn twice as big.
+    "zoom200": {"viewport": {"width": 640, "height": 450}, "device_scale_factor": 2},
+}
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_every_page_fits_phone_and_zoom(browser, voila_url, size):
+    """Every page, in every language, on a 390 x 844 phone and at 200 % zoom: no sideways
+    scrolling, no label or control drawn over another, no control cut off at a side, and
+    (on the phone) touch targets of at least 44 px. Screenshots of the longest pages are
+    in tests/artifacts/app-*-{phone,zoom200}.png for a look."""
+    context = browser.new_context(**SIZES[size])
     page = context.new_page()
-    page.viewport_name = "zoom200"
+    page.viewport_name = size
+    problems: dict[str, list[str]] = {}
     try:
-        for name in ("00_welcome.ipynb", "01_responsibility_vs_cruelty.ipynb"):
-            page.goto(f"{voila_url}/voila/render/{name}")
-            wait_drawn(page, name)
-            assert no_sideways_scroll(page), name
-            screenshot(page, "app-" + name.split("_")[0])
+        for name in pages():
+            open_page(page, voila_url, name)
+            found = [] if no_sideways_scroll(page) else ["the page scrolls sideways"]
+            found += layout_faults(page)
+            if size == "phone":
+                for _ in range(10):  # widgets get their classes (and sizes) as drawn
+                    small = small_targets(page)
+                    if not small:
+                        break
+                    page.wait_for_timeout(500)
+                found += [f"touch target smaller than 44 x 44 px: {t}" for t in small]
+            if found:
+                problems[name] = found
+            if name in ("00_welcome.ipynb", "01_responsibility_vs_cruelty.ipynb"):
+                screenshot(page, "app-" + name.split("_")[0])
     finally:
         context.close()
+    assert problems == {}, problems
+
+
+def test_layout_check_sees_overlaps_and_cut_off_controls(browser):
+    """The check itself, on a made-up exercise with the two faults it must find (a
+    dropdown over the next label, a text box wider than its box) and one clean field."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    try:
+        page.set_content(
+            """<div class="oig-exercise" style="width: 300px; padding: 10px">
+              <div style="height: 20px">
+                <label class="widget-label">Harsh thought:</label>
+                <select style="display: block; height: 40px"><option>I ruin</option></select>
+              </div>
+              <label class="widget-label">What happened:</label>
+              <div style="overflow: auto"><textarea style="width: 320px"></textarea></div>
+              <label class="widget-label" for="ok">Fine:</label>
+              <textarea id="ok" placeholder="Fine box" style="display: block; width: 200px">
+              </textarea>
+            </div>"""
+        )
+        faults = layout_faults(page)
+    finally:
+        context.close()
+    assert any("overlaps" in f and "What happened" in f for f in faults), faults
+    assert any("cut off" in f and "textarea" in f for f in faults), faults
+    assert not any("Fine" in f for f in faults), faults

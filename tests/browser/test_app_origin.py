@@ -11,7 +11,7 @@ import pytest
 
 from widgets.content import load_workbook
 
-from .app_helpers import foreign_origins, open_page, pages
+from .app_helpers import foreign_origins, open_page, page_language, pages
 from .conftest import DESKTOP
 
 pytestmark = pytest.mark.browser
@@ -42,7 +42,8 @@ def test_every_page_requests_only_its_own_origin(browser, voila_url):
         for name in pages():
             open_page(page, voila_url, name)
             # Open what a visitor opens: help and pause (they load no more than this).
-            page.get_by_role("button", name=load_workbook().ui.help_button).first.click()
+            help_button = load_workbook(language=page_language(name)).ui.help_button
+            page.get_by_role("button", name=help_button).first.click()
             page.wait_for_timeout(300)
             visited.append(page.url)
         page.goto(voila_url + "/voila/render/no-such-page.ipynb")

@@ -9,6 +9,7 @@ pages open directly.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -19,10 +20,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from widgets.content import REPO_DIR
+from widgets.content import REPO_DIR, load_workbook
 
-from .app_helpers import open_page
-from .conftest import ARTIFACTS, DESKTOP, _free_port, _need_browser, stop
+from .app_helpers import MUST_RUN, foreign_origins, open_page, run_axe, small_targets
+from .conftest import ARTIFACTS, DESKTOP, PHONE, _free_port, _need_browser, no_sideways_scroll, stop
 
 pytestmark = pytest.mark.browser
 
@@ -116,3 +117,46 @@ def test_token_off_by_default(voila_url):
     code, body = status(f"{voila_url}/voila/render/00_welcome.ipynb")
     assert code == 200
     assert "Welcome" in body
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_sign_in_page(browser, token_url, size):
+    """The page a visitor without the token meets is the workbook's own: its title, what
+    to do in every language, no Jupyter words, nothing from other sites, axe-clean, 44 px
+    targets on a phone. A wrong word gets a kind note; the right one opens the lesson."""
+    context = browser.new_context(viewport=DESKTOP if size == "desktop" else PHONE)
+    requests: list[str] = []
+    context.on("request", lambda r: requests.append(r.url))
+    page = context.new_page()
+    lesson = "01_responsibility_vs_cruelty.ipynb"
+    try:
+        page.goto(f"{token_url}/voila/render/{lesson}")
+        assert "/login" in page.url
+        text = page.locator("body").inner_text()
+        assert "Jupyter" not in text and TOKEN not in page.content()
+        wb = load_workbook()
+        expect(page.get_by_role("heading", level=1)).to_have_text(wb.lessons.workbook_title)
+        for lang in ("en", "es"):
+            expect(page.get_by_text(load_workbook(language=lang).ui.signin_text)).to_be_visible()
+        expect(page.get_by_role("main")).to_have_count(1)
+        result = run_axe(page)
+        assert [v for v in result["violations"] if v["impact"] in ("serious", "critical")] == []
+        ran = set(result["passes"]) | {v["id"] for v in result["violations"]}
+        assert [rule for rule in MUST_RUN if rule not in ran] == []
+        if size == "phone":
+            assert small_targets(page) == []
+        assert no_sideways_scroll(page)
+
+        field = page.get_by_label(re.compile(re.escape(wb.ui.signin_label)))
+        field.fill("not-the-word")
+        field.press("Enter")
+        expect(page.get_by_role("alert")).to_contain_text(wb.ui.signin_problem)
+        assert "/login" in page.url
+        field = page.get_by_label(re.compile(re.escape(wb.ui.signin_label)))
+        field.fill(TOKEN)
+        page.get_by_role("button", name=re.compile(re.escape(wb.ui.open_workbook_link))).click()
+        page.wait_for_url(f"**/voila/render/{lesson}", timeout=60_000)
+        open_page(page, token_url, lesson)
+    finally:
+        context.close()
+    assert foreign_origins(requests, token_url) == []

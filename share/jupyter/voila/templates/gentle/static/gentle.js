@@ -97,8 +97,23 @@
     }
   }
 
-  // Widgets are drawn after the page loads: give the theme button its state and the
-  // sliders their names as they appear.
+  // Choice buttons (.oig-choice: the sorter's piles, the feeling-fit answers) are
+  // toggle buttons: the kernel marks the chosen one with the class oig-chosen (and a
+  // colour). ipywidgets has no way to set ARIA attributes from the kernel, so here
+  // aria-pressed follows that class, and a screen reader says which one is chosen.
+  function syncChoices() {
+    var buttons = document.querySelectorAll(".oig-choice");
+    for (var i = 0; i < buttons.length; i++) {
+      var pressed = buttons[i].classList.contains("oig-chosen") ? "true" : "false";
+      if (buttons[i].getAttribute("aria-pressed") !== pressed) {
+        buttons[i].setAttribute("aria-pressed", pressed);
+      }
+    }
+  }
+
+  // Widgets are drawn after the page loads and change their classes as the visitor
+  // goes: give the theme button its state, the sliders their names and the choice
+  // buttons their pressed state as they appear and change.
   function watch() {
     apply(current());
     if (!window.MutationObserver) return;
@@ -110,8 +125,14 @@
         queued = false;
         syncButtons(document, current());
         nameSliders();
+        syncChoices();
       });
-    }).observe(document.body, { childList: true, subtree: true });
+    }).observe(document.body, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ["class"],
+    });
   }
 
   window.oigTheme = { apply: apply, current: current, toggle: toggle };

@@ -1,0 +1,96 @@
+"""Binder (mybinder.org) serves the same app as `make app`: the same packages, the gentle
+template, and voila.json's settings (timeouts, kernel culling) in the Jupyter server that
+runs Voila there; the README links to it as an app."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import tomllib
+import yaml
+from jupyter_server.serverapp import ServerApp
+
+from widgets.content import REPO_DIR
+
+BINDER = REPO_DIR / "binder"
+VOILA_JSON = json.loads((REPO_DIR / "voila.json").read_text(encoding="utf-8"))
+
+
+def _settings_module():
+    spec = importlib.util.spec_from_file_location("voila_settings", BINDER / "voila_settings.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _name_and_bound(requirement: str) -> tuple[str, str]:
+    match = re.match(r"^([A-Za-z0-9_.\-]+)\s*(.*)$", requirement.split(";")[0].strip())
+    return re.sub(r"[-_.]+", "-", match.group(1)).lower(), match.group(2).replace(" ", "")
+
+
+def test_binder_environment_has_what_the_app_needs():
+    project = tomllib.loads((REPO_DIR / "pyproject.toml").read_text())["project"]
+    wanted = dict(_name_and_bound(r) for r in project["dependencies"])
+    env = yaml.safe_load((BINDER / "environment.yml").read_text(encoding="utf-8"))
+    found = dict(_name_and_bound(d) for d in env["dependencies"] if isinstance(d, str))
+    assert found.pop("python") == project["requires-python"]
+    found.pop("pip")
+    assert found == wanted
+
+
+def test_post_build_installs_the_workbook_and_its_settings():
+    script = (BINDER / "postBuild").read_text(encoding="utf-8")
+    assert os.access(BINDER / "postBuild", os.X_OK)
+    assert "pip install --no-deps -e ." in script
+    assert "python binder/voila_settings.py" in script
+    assert "workbook template-text" in script
+
+
+def test_start_lets_voila_find_the_template():
+    assert os.access(BINDER / "start", os.X_OK)
+    env = {k: v for k, v in os.environ.items() if k != "JUPYTER_PATH"}
+    out = subprocess.run(
+        [str(BINDER / "start"), "sh", "-c", 'printf %s "$JUPYTER_PATH"'],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    first = Path(out.split(os.pathsep)[0])
+    assert first == REPO_DIR / "share" / "jupyter"
+    name = VOILA_JSON["VoilaConfiguration"]["template"]
+    assert (first / "voila" / "templates" / name / "index.html.j2").is_file()
+
+
+def test_server_reads_the_same_settings_as_voila_json(tmp_path):
+    """Run the settings step as postBuild does, then load the result the way Binder's
+    Jupyter server loads its configuration."""
+    (tmp_path / "jupyter_server_config.json").write_text(
+        '{"ServerApp": {"open_browser": false}}', encoding="utf-8"
+    )
+    _settings_module().main(tmp_path)
+    app = ServerApp(config_dir=str(tmp_path))
+    app.load_config_file()
+    config = app.config
+    assert config.ServerApp.open_browser is False  # what was there is kept
+    want = VOILA_JSON
+    assert config.VoilaConfiguration.template == want["VoilaConfiguration"]["template"] == "gentle"
+    assert config.VoilaConfiguration.show_tracebacks is False
+    for key, value in want["VoilaExecutor"].items():
+        assert config.VoilaExecutor[key] == value, key
+    for key in ("cull_idle_timeout", "cull_interval", "cull_connected"):
+        assert config.MappingKernelManager[key] == want["MappingKernelManager"][key], key
+    assert "Voila" not in config or "identity_provider_class" not in config.Voila
+
+
+def test_readme_links_binder_as_an_app():
+    readme = (REPO_DIR / "README.md").read_text(encoding="utf-8")
+    link = re.search(r"https://mybinder\.org/v2/gh/[^\s)>`]+", readme)
+    assert link, "README has no Binder link"
+    assert link.group(0).endswith("?urlpath=voila/render/notebooks/00_welcome.ipynb")
+    assert (REPO_DIR / "notebooks" / "00_welcome.ipynb").is_file()

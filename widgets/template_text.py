@@ -1,0 +1,101 @@
+"""The words of the web app's own pages, from ``data/<lang>/ui.yaml``, for the template.
+
+Voila draws some pages without running any of our Python: the kind message when part of a
+lesson fails, "page not found", a server error, the bare address that leads to the
+welcome page, and the sign-in page of a workshop with a token. Their template
+(share/jupyter/voila/templates/gentle) cannot read data/, so ``workbook template-text``
+writes the words of every language into ``oig_text.j2`` there, and the Voila settings'
+``cell_error_instruction`` (voila.json) from the same words. ``make app`` runs it first;
+tests/test_template_text.py fails when the written file is out of date.
+
+The pages use the page's language when they know it (a lesson page that chose Spanish)
+and show every language, one after the other, when they do not (page not found).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .content import LANG_DIR, REPO_DIR, data_dir, load_workbook
+
+TEMPLATE_DIR = REPO_DIR / "share" / "jupyter" / "voila" / "templates" / "gentle"
+TEXT_FILE = TEMPLATE_DIR / "oig_text.j2"
+VOILA_JSON = REPO_DIR / "voila.json"
+
+# The ui.yaml keys the template uses.
+KEYS = (
+    "cell_error_title",
+    "not_your_fault",
+    "cell_error_help",
+    "reload_link",
+    "not_found_title",
+    "server_error_title",
+    "go_home_link",
+    "open_workbook_link",
+    "signin_text",
+    "signin_label",
+    "signin_problem",
+    "language_name",
+)
+
+
+def languages(root: Path | None = None) -> list[str]:
+    """Every language folder with a ui.yaml; the one settings.yaml names comes first."""
+    root = Path(root) if root else data_dir()
+    found = sorted(
+        p.name for p in root.iterdir() if LANG_DIR.match(p.name) and (p / "ui.yaml").is_file()
+    )
+    default = load_workbook(root).language
+    return sorted(found, key=lambda lang: lang != default)
+
+
+def collect(root: Path | None = None) -> dict[str, dict[str, str]]:
+    """{language: {key: text}}, with each language's workbook title and welcome page."""
+    out = {}
+    for lang in languages(root):
+        wb = load_workbook(root, language=lang)
+        words = {key: getattr(wb.ui, key) for key in KEYS}
+        words["workbook_title"] = wb.lessons.workbook_title
+        words["welcome"] = wb.lessons.lessons[0].notebook  # a path under notebooks/
+        out[lang] = words
+    return out
+
+
+def cell_error_instruction(text: dict[str, dict[str, str]]) -> str:
+    """Voila's own line for a failed cell (only in the server's error output, never shown
+    by our template): the help sentence in every language."""
+    return " / ".join(words["cell_error_help"] for words in text.values())
+
+
+def render(root: Path | None = None) -> str:
+    text = collect(root)
+    as_jinja = json.dumps(text, ensure_ascii=False, indent=1, sort_keys=True)
+    return (
+        "{#- Written by `workbook template-text` from data/<lang>/ui.yaml (and the workbook\n"
+        "    title and welcome page from lessons.yaml). Do not edit: change those files and\n"
+        "    run it again (make app does). oig_languages: the default language first. -#}\n"
+        f"{{%- set oig_languages = {json.dumps(list(text))} -%}}\n"
+        f"{{%- set oig_text = {as_jinja} -%}}\n"
+    )
+
+
+def write(root: Path | None = None, target: Path = TEXT_FILE, voila_json: Path = VOILA_JSON):
+    """Write the template's words and voila.json's cell_error_instruction; returns the
+    files that changed."""
+    changed = []
+    new = render(root)
+    if not target.is_file() or target.read_text(encoding="utf-8") != new:
+        target.write_text(new, encoding="utf-8")
+        changed.append(target)
+    if voila_json.is_file():
+        config = json.loads(voila_json.read_text(encoding="utf-8"))
+        line = cell_error_instruction(collect(root))
+        executor = config.setdefault("VoilaExecutor", {})
+        if executor.get("cell_error_instruction") != line:
+            executor["cell_error_instruction"] = line
+            voila_json.write_text(
+                json.dumps(config, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+            )
+            changed.append(voila_json)
+    return changed
