@@ -42,6 +42,10 @@ class Settings(Strict):
     storage: Literal["ask", "off"] = "ask"
     # Show facilitator notes beside each exercise (JupyterLab); in Voila use ?facilitator=1.
     facilitator_view: bool = False
+    # Web app only: pages of each lesson built before anyone arrives (widgets/kernel_manager.py).
+    ready_pages: int = Field(default=1, ge=0, le=50)
+    workshop_lesson: Ident = "welcome"
+    workshop_size: int = Field(default=0, ge=0, le=200)
 
 
 class LessonEntry(Strict):
