@@ -3,7 +3,6 @@ never takes a page that is still waiting for its visitor."""
 
 from __future__ import annotations
 
-import asyncio
 import re
 from datetime import timedelta
 from types import SimpleNamespace
@@ -12,6 +11,7 @@ import pytest
 from conftest import edit, line_of, messages
 
 from widgets.kernel_manager import GentleKernelManager, pool_config
+from widgets.voila_client import run
 
 ROOT = "/srv/owning it gently/notebooks"
 
@@ -118,17 +118,17 @@ def manager(monkeypatch):
 
 def test_a_page_waiting_for_its_visitor_is_never_culled(manager):
     km, culled = manager
-    asyncio.run(km.cull_kernels())
+    run(km.cull_kernels())
     assert culled == ["handed-out"]
 
 
 def test_a_page_just_handed_to_a_visitor_gets_a_fresh_idle_clock(manager):
     km, culled = manager
-    asyncio.run(km.cull_kernels())  # "waiting" is in the pool
+    run(km.cull_kernels())  # "waiting" is in the pool
     km._pools["01.ipynb"] = []  # a visitor took it
     kernels = km.__dict__["_kernels_for_test"]
     kernels["waiting"] = SimpleNamespace(last_activity=None)
-    asyncio.run(km.cull_kernels())
+    run(km.cull_kernels())
     touched = kernels["waiting"].last_activity
     assert touched is not None
     from widgets.kernel_manager import utcnow
