@@ -148,7 +148,7 @@ def test_repair_card_markdown_is_escaped_and_complete(workbook):
     assert md.startswith("# My repair plan\n")
     assert "## What happened?" in md and "## What could help make it right?" in md
     assert "Who was affected" not in md  # unanswered questions are left out
-    assert "\\[the call\\]\\(javascript:alert\\(1\\)\\)" in md
+    assert "\\[the call\\]\\(javascript\\:alert\\(1\\)\\)" in md
     assert "&lt;b&gt;twice&lt;/b&gt;" in md and "\\# not a heading" in md
     assert "Call back \\*today\\*\\." in md
     view._make.click()

@@ -18,6 +18,14 @@ HOSTILE = [
     "line one\nline two\r\n\ttabbed",
     "[a link](javascript:alert(1)) **bold** # heading",
     "x" * 1_000_000,
+    "   \t\n  ",
+    "\n".join(f"line {i}" for i in range(10_000)),
+    "</textarea><script>alert(1)</script>",
+    "<javascript:alert(1)> https://evil.example ![x](https://tracker.example/p.png)",
+    "Title\n===\n[ref]: https://evil.example\n    code\n<!-- hidden -->",
+    "e\u0301 n\u0303 a\u0308\u0308\u0308 Z\u0351\u0352\u0353 \u202eevil\u202c",
+    "nul\x00 bell\x07 escape\x1b[31m del\x7f c1\x85\x9f ff\x0c cr\r end",
+    "\U0001f331 a sprout, \ufeff a BOM inside, \u200b zero width",
 ]
 
 
@@ -169,8 +177,9 @@ def test_loading_a_file_never_overwrites_what_is_here():
     assert [r["at"] for r in here["ratings"]] == ["t0", "t1"]
 
 
-def test_export_then_import_into_an_empty_record_gives_the_same_answers():
-    source = record_with(data={"fields": {"happened": HOSTILE[3]}})
+@pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
+def test_export_then_import_into_an_empty_record_gives_the_same_answers(text):
+    source = record_with(data={"fields": {"happened": text}})
     rec.put(source, "welcome/arriving", {"rating": 6}, "t")
     rec.log_ratings(source, "welcome/arriving", {"rating": 6}, "t")
     fresh = rec.new_record()
@@ -179,3 +188,15 @@ def test_export_then_import_into_an_empty_record_gives_the_same_answers():
     assert kept == 0
     assert fresh["answers"] == source["answers"]
     assert fresh["ratings"] == source["ratings"]
+
+
+def test_half_an_emoji_in_a_file_is_replaced_not_a_crash():
+    """JSON can spell half of an emoji ("\\ud83c"); no page or file can show it, so the
+    rest of the text is kept, and the record can be saved and exported again."""
+    text = rec.to_json(record_with(data={"fields": {"happened": "PLACEHOLDER"}}))
+    text = text.replace("PLACEHOLDER", "half \\ud83c here, whole \\ud83c\\udf31")
+    back = rec.parse(text.encode("utf-8"))
+    assert back["answers"]["responsibility/repair"]["data"]["fields"]["happened"] == (
+        "half \ufffd here, whole \U0001f331"
+    )
+    assert rec.parse(rec.to_json(back).encode("utf-8")) == back

@@ -228,3 +228,107 @@ def test_the_check_in_charts_redraw_when_answers_arrive(wb):
     rec.log_ratings(r, "welcome/arriving", {"rating": 9}, "t")
     arrived(store, rec.to_json(r))
     assert "9 out of 10 at welcome" in charts._html.value
+
+
+# --- hostile text in the Markdown copy ------------------------------------------------
+
+# What a participant might type that Markdown (CommonMark, GitHub, common extensions) would
+# turn into a link, an image, a heading, HTML or other structure if it were not escaped.
+MARKDOWN_ATTACKS = {
+    "script": "<script>alert(1)</script>",
+    "img-onerror": '<img src=x onerror="alert(1)">',
+    "textarea": "</textarea><b>bold</b>",
+    "js-link": "[click me](javascript:alert(1))",
+    "js-autolink": "<javascript:alert(1)>",
+    "bare-url": "see https://evil.example/x and www.evil.example or me@evil.example",
+    "angle-url": "<https://evil.example>",
+    "image": "![pixel](https://tracker.example/p.png)",
+    "reference-link": "[here]\n\n[here]: https://evil.example",
+    "raw-anchor": "<a href='https://evil.example'>x</a>",
+    "entity": "&#60;script&#62; &lt;b&gt;",
+    "setext-heading": "Title\n===",
+    "atx-heading": "# Title\n## Sub",
+    "thematic-break": "---\n***",
+    "code-fence": "```html\n<b>x</b>\n```",
+    "indented-code": "first\n\n    four spaces\n\tand a tab",
+    "list": "- one\n* two\n1. three\n2) four",
+    "quote": "> quoted",
+    "table": "| a | b |\n|---|---|\n| 1 | 2 |",
+    "emphasis": "*em* _em_ **strong** ~~gone~~ ==mark== ^sup^ $x^2$",
+    "html-comment": "<!-- hidden -->",
+    "definition": "term\n: definition",
+    "footnote": "text[^1]\n\n[^1]: note",
+    "backslash": "\\[not](https://evil.example) \\",
+}
+
+
+def _structure(html: str) -> tuple[list[str], str]:
+    """(tag names, visible text) of rendered HTML. Line breaks and paragraphs are left out:
+    a participant's blank line may start a new paragraph, and that is all it may do."""
+    from html.parser import HTMLParser
+
+    class Collect(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.tags, self.text = [], []
+
+        def handle_starttag(self, tag, attrs):
+            if tag not in ("br", "p"):
+                self.tags.append(tag)
+
+        def handle_data(self, data):
+            self.text.append(data)
+
+    c = Collect()
+    c.feed(html)
+    return c.tags, "".join(c.text)
+
+
+def _render(markdown: str) -> str:
+    import mistune  # comes with nbconvert, which Voila needs
+
+    plugins = ["url", "strikethrough", "table", "footnotes", "task_lists", "def_list", "mark"]
+    plugins += ["superscript", "subscript", "math", "abbr"]
+    return mistune.create_markdown(escape=False, plugins=plugins)(markdown)
+
+
+def _export_with(wb, text: str) -> str:
+    return export_markdown(wb, record(responsibility__repair={"fields": {"happened": text}}))
+
+
+@pytest.mark.parametrize("text", MARKDOWN_ATTACKS.values(), ids=MARKDOWN_ATTACKS.keys())
+def test_nothing_typed_becomes_markup_in_the_markdown_copy(wb, text):
+    plain_tags, _ = _structure(_render(_export_with(wb, "just words")))
+    tags, shown = _structure(_render(_export_with(wb, text)))
+    assert tags == plain_tags  # the same headings and paragraphs, nothing added
+    for line in text.splitlines():
+        assert line.strip() in shown.replace("\u00a0", " ")
+
+
+def test_ten_thousand_lines_stay_lines_in_the_markdown_copy(wb):
+    text = "\n".join(f"# line {i} [x](https://e.example)" for i in range(10_000))
+    md = _export_with(wb, text)
+    assert md.count("  \n\\# line ") == 10_000
+    tags, shown = _structure(_render(md))
+    assert tags == _structure(_render(_export_with(wb, "just words")))[0]
+    assert "# line 9999 [x](https://e.example)" in shown
+
+
+def test_control_characters_are_dropped_and_combining_marks_kept_in_the_copy(wb):
+    md = _export_with(wb, "a\x00b\x07c\x1b[31m e\u0301\u0302 \u202eright-to-left\u202c שלום 🌱")
+    assert "\x00" not in md and "\x07" not in md and "\x1b" not in md
+    assert "abc\\[31m e\u0301\u0302 \u202eright\\-to\\-left\u202c שלום 🌱" in md
+
+
+def test_dates_and_keys_from_an_imported_file_are_escaped_in_the_copy(wb):
+    """A file's rating times and answer keys are text too: a damaged or hostile file must
+    not put a link or HTML into the copy either."""
+    r = record(welcome__arriving={"rating": 5}, responsibility__repair={" ": "text"})
+    r["ratings"] = [
+        {"ref": "welcome/arriving", "key": "rating", "value": 5, "at": "<b>x</b>2026"},
+        {"ref": "welcome/arriving", "key": "rating", "value": 6, "at": "[a](//e.co)"},
+    ]
+    r = rec.parse(rec.to_json(r))  # such a file passes the record check
+    tags, shown = _structure(_render(export_markdown(wb, r)))
+    assert "b" not in tags and "a" not in tags and "hr" not in tags
+    assert "<b>x</b>20" in shown and "[a](//e.co" in shown

@@ -11,7 +11,11 @@ import base64
 import html
 import re
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+# Everything CommonMark, GitHub and common extensions give a meaning to: ":" stops bare
+# http:// links, "=" setext headings and ==marks==, "^" superscripts, "$" maths.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~=:^$])")
+_LEADING_SPACE = re.compile(r"^[ \t]+")
+_NBSP = "\u00a0"
 
 
 def escape(text: str) -> str:
@@ -36,8 +40,13 @@ def escape_markdown(text: str) -> str:
     text = clean_control(str(text))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
-    # Keep the participant's line breaks as breaks, not as new paragraphs or headings.
-    return "  \n".join(text.splitlines())
+    # Keep the participant's line breaks as breaks, not as new paragraphs or headings, and
+    # their indentation as no-break spaces, which look the same but make no code block.
+    return "  \n".join(_LEADING_SPACE.sub(_indent, line) for line in text.splitlines())
+
+
+def _indent(match: re.Match) -> str:
+    return match.group(0).replace("\t", _NBSP * 4).replace(" ", _NBSP)
 
 
 def data_uri(content: str, mime: str = "text/markdown") -> str:

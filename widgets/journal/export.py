@@ -3,11 +3,15 @@ participant typed can become a link, a heading or HTML in another program."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..content import Workbook
 from ..text import escape_markdown
 from .summary import checkin_history, gather
+
+# A rating's time comes from the browser or a file: shown as is only when it is a date.
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def export_markdown(workbook: Workbook, record: dict[str, Any]) -> str:
@@ -21,13 +25,15 @@ def export_markdown(workbook: Workbook, record: dict[str, Any]) -> str:
         for ex in lesson.exercises:
             lines += [f"### {escape_markdown(ex.title)}", ""]
             for question, answer in ex.lines:
-                lines += [f"**{escape_markdown(question)}**  ", escape_markdown(answer), ""]
+                asked = escape_markdown(question)
+                lines += [f"**{asked}**  " if asked.strip() else "", escape_markdown(answer), ""]
     history = list(checkin_history(workbook, record))
     if history:
         lines += [f"## {escape_markdown(words.answers.checkins_title)}", ""]
         out_of_ten = words.answers.out_of_ten
         for title, value, at in history:
             said = out_of_ten.replace("{value}", str(value))
-            lines.append(f"- {escape_markdown(title)}, {at[:10]}: {escape_markdown(said)}")
+            day = at[:10] if _DAY.fullmatch(at[:10]) else escape_markdown(at[:10])
+            lines.append(f"- {escape_markdown(title)}, {day}: {escape_markdown(said)}")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"

@@ -20,6 +20,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import re
 from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
@@ -121,9 +122,24 @@ def check(value: Any) -> dict[str, Any]:
             raise RecordProblem("older")
         value = step(value)
     try:
-        return Record.model_validate(value).model_dump()
+        return _whole_characters(Record.model_validate(value).model_dump())
     except (ValidationError, RecursionError):
         raise RecordProblem("damaged") from None
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _whole_characters(value: Any) -> Any:
+    """The value with any half of an emoji (a lone UTF-16 surrogate, which JSON can spell
+    but no file or page can show) replaced by U+FFFD, so it can always be saved again."""
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {_whole_characters(k): _whole_characters(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_whole_characters(v) for v in value]
+    return value
 
 
 def to_json(record: dict[str, Any], indent: int | None = 2) -> str:
