@@ -4,6 +4,8 @@
 #   make lab       open the notebooks in JupyterLab
 #   make validate  check every file in data/ and list any problems
 #   make bench     measure how long visitors wait (not part of make test)
+#   make soak      30 visitors through the lessons for 10 minutes: errors, answers kept,
+#                  memory and kernels (not part of make test; SOAK_ARGS="--visitors 5 ...")
 
 PYTHON ?= python3
 VENV ?= .venv
@@ -16,7 +18,7 @@ TOKEN ?=
 # Our Voila template lives in the repo; this makes Voila find it without installing it.
 export JUPYTER_PATH := $(CURDIR)/share/jupyter
 
-.PHONY: app test lab validate bench hub test-hub install install-test clean
+.PHONY: app test lab validate bench soak hub test-hub install install-test clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -72,6 +74,10 @@ hub: install
 
 bench: install-test
 	$(BIN)/python -m widgets.bench
+
+SOAK_ARGS ?= --visitors 30 --minutes 10
+soak: install-test
+	$(BIN)/python -m widgets.soak $(SOAK_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache tests/artifacts

@@ -26,17 +26,19 @@ MODES = ("waiting", "visit", "keep", "off", "memory")
 
 
 def _sub_models(model: T.HasTraits) -> list[T.HasTraits]:
-    """Models an exercise keeps inside itself (e.g. a FormModel for its text boxes)."""
+    """Models an exercise keeps inside itself (e.g. a FormModel for its text boxes), on
+    their own or in a list, tuple or dict (e.g. one form per step)."""
     import ipywidgets as W
 
     found = []
     for value in vars(model).values():
-        if isinstance(value, T.HasTraits) and not isinstance(value, W.Widget):
-            found.append(value)
+        if isinstance(value, dict):
+            items = list(value.values())
         elif isinstance(value, (list, tuple)):
-            found.extend(
-                v for v in value if isinstance(v, T.HasTraits) and not isinstance(v, W.Widget)
-            )
+            items = list(value)
+        else:
+            items = [value]
+        found.extend(v for v in items if isinstance(v, T.HasTraits) and not isinstance(v, W.Widget))
     return found
 
 
