@@ -220,6 +220,11 @@ class UiText(Strict):
     signin_text: NonEmpty = "Type the access word your facilitator gave you."
     signin_label: NonEmpty = "Access word"
     signin_problem: NonEmpty = "That word did not work. Please check it with your facilitator."
+    # A lesson page whose kernel stopped (crashed, culled, server restarted): gentle.js.
+    connection_lost_title: NonEmpty = "This page lost its connection."
+    connection_lost_help: NonEmpty = (
+        "Please reload the page to go on. Answers kept in this browser will still be there."
+    )
 
 
 class JournalChoiceText(Strict):

@@ -37,6 +37,8 @@ KEYS = (
     "signin_label",
     "signin_problem",
     "language_name",
+    "connection_lost_title",
+    "connection_lost_help",
 )
 
 

@@ -44,16 +44,22 @@ def _need_browser() -> None:
 
 
 def start_voila(
-    extra_args: list[str] | None = None, env: dict | None = None, root: Path | None = None
+    extra_args: list[str] | None = None,
+    env: dict | None = None,
+    root: Path | None = None,
+    port: int | None = None,
 ):
     """Start Voila as `make app` does; returns (process, base_url, log_path).
 
     ``root`` serves another copy of the workbook (its notebooks/ and voila.json), e.g. a
     temporary one with a scaffolded lesson; pair it with OWNING_DATA_DIR in ``env``.
+    ``port`` starts it again where an earlier one ran (a server restart); each start
+    has its own log.
     """
-    port = _free_port()
+    again = port is not None
+    port = port or _free_port()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    log_path = ARTIFACTS / f"voila-{port}.log"
+    log_path = ARTIFACTS / (f"voila-{port}-{time.time_ns()}.log" if again else f"voila-{port}.log")
     full_env = {**os.environ, "JUPYTER_PATH": str(REPO_DIR / "share" / "jupyter"), **(env or {})}
     voila = Path(sys.executable).parent / "voila"
     proc = subprocess.Popen(

@@ -7,6 +7,8 @@
  *    sets, so widgets and charts (--oig-chart-*) follow too.
  * 2. The "Dark mode" button is drawn by a widget (widgets/page.py); this script gives
  *    it its pressed state and handles its clicks (one listener for the whole page).
+ * 3. A lesson page whose kernel stopped (it crashed, was culled, or the server
+ *    restarted) says so kindly, with a button to reload it (see the end of this file).
  *
  * Loaded in <head> without defer, so the colours are right before the first paint.
  */
@@ -142,4 +144,171 @@
   } else {
     watch();
   }
+})();
+
+/* 3. The page's kernel. A lesson's widgets answer from a kernel on the server. If it
+ * stops (it crashed and was restarted empty, the idle culler shut it down, the server
+ * restarted), the page still looks fine but nothing answers any more. Then a kind message
+ * with a reload button goes at the top of the page (words from data/<lang>/ui.yaml, put
+ * in the page as #oig-page-words by the template; shown as text, never as HTML). The new
+ * page gets a new kernel, and answers kept in this browser come back.
+ *
+ * The signs, watched on the page's own kernel websocket (wrapped here, before Voila's
+ * scripts load): a "restarting" or "dead" status from the server; the socket closing;
+ * or a message sent with no answer for a while. The last two are checked with the
+ * server (GET api/kernels/<id>: gone, or no server at all) before anything is shown.
+ */
+(function () {
+  "use strict";
+  var Native = window.WebSocket;
+  if (!Native || Native.oigWatched) return;
+  var KERNEL_SOCKET = /\/api\/kernels\/([0-9a-fA-F-]{8,})\/channels/;
+  var STOPPED = /"msg_type"\s*:\s*"status"[\s\S]*"execution_state"\s*:\s*"(restarting|autorestarting|dead)"/;
+  var ANSWER_WAIT = 10000; // ms a kernel may take to answer before the server is asked
+  var watch = { id: null, base: "/", open: 0, lost: false, leaving: false, checking: false };
+  var sentAt = 0;
+  var heardAt = 0;
+  var waiting = null;
+  var retries = 0;
+
+  function words() {
+    var el = document.getElementById("oig-page-words");
+    try {
+      return el ? JSON.parse(el.textContent) : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function show() {
+    var text = words();
+    if (!text || !document.body || document.getElementById("oig-connection-lost")) return;
+    var box = document.createElement("div");
+    box.id = "oig-connection-lost";
+    box.className = "oig-connection-lost";
+    box.setAttribute("role", "alert");
+    var first = document.createElement("p");
+    var title = document.createElement("strong");
+    title.textContent = text.lost_title;
+    first.appendChild(title);
+    first.appendChild(document.createTextNode(" " + text.not_your_fault));
+    var help = document.createElement("p");
+    help.textContent = text.lost_help;
+    var reload = document.createElement("button");
+    reload.type = "button";
+    reload.className = "oig-reload";
+    reload.textContent = text.reload;
+    reload.addEventListener("click", function () {
+      window.location.reload();
+    });
+    box.appendChild(first);
+    box.appendChild(help);
+    box.appendChild(reload);
+    document.body.insertBefore(box, document.body.firstChild);
+  }
+
+  function lose() {
+    if (watch.lost || watch.leaving) return;
+    watch.lost = true;
+    if (document.body) show();
+    else document.addEventListener("DOMContentLoaded", show);
+  }
+
+  // Ask the server whether the page's kernel is still there.
+  function check() {
+    if (watch.lost || watch.leaving || !watch.id || watch.checking || !window.fetch) return;
+    watch.checking = true;
+    window
+      .fetch(watch.base + "api/kernels/" + encodeURIComponent(watch.id), {
+        credentials: "same-origin",
+        cache: "no-store",
+      })
+      .then(function (response) {
+        watch.checking = false;
+        if (!response.ok) {
+          lose();
+        } else if (watch.open === 0) {
+          // The kernel is there but the page is not connected yet: Voila's scripts are
+          // reconnecting. Give them a little while.
+          retries += 1;
+          if (retries > 6) lose();
+          else window.setTimeout(check, 5000);
+        } else {
+          retries = 0;
+        }
+      })
+      .catch(function () {
+        watch.checking = false;
+        if (!watch.leaving) lose(); // no server at all
+      });
+  }
+
+  function stopped(data) {
+    if (typeof data === "string") return data.length < 4000 && STOPPED.test(data);
+    if (data instanceof ArrayBuffer && data.byteLength < 4000 && window.TextDecoder) {
+      return STOPPED.test(new TextDecoder().decode(data)); // the binary kernel protocol
+    }
+    return false;
+  }
+
+  function expectAnswer() {
+    sentAt = Date.now();
+    if (waiting) return;
+    waiting = window.setTimeout(function () {
+      waiting = null;
+      if (heardAt < sentAt) check();
+    }, ANSWER_WAIT);
+  }
+
+  function follow(socket, url, id) {
+    watch.id = id;
+    var path = url.replace(/^[a-z]+:\/\/[^/]+/i, "");
+    watch.base = path.slice(0, path.indexOf("api/kernels/"));
+    var opened = false;
+    socket.addEventListener("open", function () {
+      opened = true;
+      watch.open += 1;
+    });
+    socket.addEventListener("message", function (event) {
+      heardAt = Date.now();
+      if (stopped(event.data)) lose();
+    });
+    socket.addEventListener("close", function () {
+      if (opened) watch.open -= 1;
+      if (!watch.leaving) window.setTimeout(check, 3000);
+    });
+    var send = socket.send;
+    socket.send = function () {
+      expectAnswer();
+      return send.apply(socket, arguments);
+    };
+  }
+
+  function Watched(url, protocols) {
+    var socket = arguments.length > 1 ? new Native(url, protocols) : new Native(url);
+    var match = KERNEL_SOCKET.exec(String(url));
+    if (match) follow(socket, String(url), match[1]);
+    return socket;
+  }
+  Watched.prototype = Native.prototype;
+  Watched.CONNECTING = Native.CONNECTING;
+  Watched.OPEN = Native.OPEN;
+  Watched.CLOSING = Native.CLOSING;
+  Watched.CLOSED = Native.CLOSED;
+  Watched.oigWatched = true;
+  window.WebSocket = Watched;
+
+  function leaving() {
+    watch.leaving = true;
+  }
+  window.addEventListener("beforeunload", leaving);
+  window.addEventListener("pagehide", leaving);
+  window.addEventListener("pageshow", function () {
+    watch.leaving = false;
+  });
+  // Back from sleep or another tab: the kernel may have been culled meanwhile.
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "visible") check();
+  });
+  window.addEventListener("online", check);
 })();
