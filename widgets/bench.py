@@ -112,11 +112,23 @@ class Server:
         return round(time.monotonic() - start, 1)
 
     def kernels(self) -> list[psutil.Process]:
-        return [p for p in self.ps.children(recursive=True) if "ipykernel" in " ".join(p.cmdline())]
+        found = []
+        for p in self.ps.children(recursive=True):
+            try:
+                if "ipykernel" in " ".join(p.cmdline()):
+                    found.append(p)
+            except psutil.Error:  # just exited, or a zombie not yet reaped
+                pass
+        return found
 
     def memory(self) -> dict:
         kernels = self.kernels()
-        uss = [k.memory_full_info().uss / 2**20 for k in kernels]
+        uss = []
+        for k in kernels:
+            try:
+                uss.append(k.memory_full_info().uss / 2**20)
+            except psutil.Error:
+                pass
         return {
             "server_uss_mib": round(self.ps.memory_full_info().uss / 2**20, 1),
             "kernels": len(kernels),
@@ -280,6 +292,7 @@ def measure(project_config: bool, browsers: bool) -> dict:
         for name, count, spread in SCENARIOS:
             visits = asyncio.run(visitors(server.url, NOTEBOOK, BUTTON, count, spread))
             result["scenarios"][name] = summarise(visits)
+            print(f"  {name}: {result['scenarios'][name]}", flush=True)
             # Pages used are rebuilt in the background; the next group comes later.
             result["scenarios"][name]["rebuilt_after_s"] = server.wait_until_quiet()
         result["cpu_seconds"] = round(server.cpu_seconds() - cpu0, 1)
@@ -289,6 +302,7 @@ def measure(project_config: bool, browsers: bool) -> dict:
                 "1": browser_timings(server.url, 1, rounds=10),
                 "5": browser_timings(server.url, 5, rounds=2),
             }
+            print(f"  Chromium: {result['chromium']}", flush=True)
         if project_config:
             server.wait_until_quiet()
             result["freed_after_close_s"] = freed_after_close(server, result["idle"]["kernels"])

@@ -42,30 +42,50 @@ def crisis_html(workbook: Workbook) -> str:
 
 
 class HelpPanel(W.VBox):
-    """A "Get help now" button that opens the region's help lines in place."""
+    """A "Get help now" button that opens the region's help lines in place.
+
+    The lines and their close button are made the first time help is opened: every
+    exercise carries one, and each widget costs every visitor's page load a little.
+    """
 
     expanded = T.Bool(False, help="Whether the help lines are showing.")
 
     def __init__(self, workbook: Workbook, **kwargs):
         super().__init__(**kwargs)
         self.add_class("oig-help")
+        self._workbook = workbook
         self._ui = workbook.ui
+        self._parts: tuple[W.HTML, W.Button, W.VBox] | None = None
         self.toggle = ui.button(workbook.ui.help_button, "oig-help-button")
         self.toggle.icon = "life-ring"
-        self._lines = ui.html(crisis_html(workbook), "oig-help-lines")
-        self._close = ui.button(workbook.ui.help_close)
-        self._panel = ui.vbox([self._lines, self._close], "oig-help-panel")
         self.toggle.on_click(lambda _: setattr(self, "expanded", not self.expanded))
-        self._close.on_click(lambda _: setattr(self, "expanded", False))
-        self.children = [self._panel]
-        self._show(False)
+        ui.show(self, False)
+
+    def _build(self) -> tuple[W.HTML, W.Button, W.VBox]:
+        if self._parts is None:
+            lines = ui.html(crisis_html(self._workbook), "oig-help-lines")
+            close = ui.button(self._ui.help_close)
+            close.on_click(lambda _: setattr(self, "expanded", False))
+            panel = ui.vbox([lines, close], "oig-help-panel")
+            self._parts = (lines, close, panel)
+            self.children = [panel]
+        return self._parts
+
+    @property
+    def _lines(self) -> W.HTML:
+        return self._build()[0]
+
+    @property
+    def _close(self) -> W.Button:
+        return self._build()[1]
 
     @T.observe("expanded")
     def _on_open(self, change):
         self._show(change["new"])
 
     def _show(self, visible: bool) -> None:
-        ui.show(self._panel, visible)
+        if visible:
+            self._build()
         ui.show(self, visible)
 
 
@@ -81,22 +101,47 @@ class PausePanel(W.VBox):
         super().__init__(**kwargs)
         self.add_class("oig-pause")
         self._workbook = workbook
+        self._on_back = on_back
         self.practices: dict[str, W.Widget] = {}
         self.showing = ""
-        steps = "".join(f"<li>{escape(s)}</li>" for s in workbook.ui.pause_steps)
-        self.breathe = ui.button(workbook.ui.pause_breathe, "oig-pause-breathe")
-        self.senses = ui.button(workbook.ui.pause_senses, "oig-pause-senses")
-        self.breathe.on_click(lambda _: self.open_practice("breathe"))
-        self.senses.on_click(lambda _: self.open_practice("senses"))
-        self._slot = ui.vbox([], "oig-pause-practice")
-        self.back = ui.button(workbook.ui.pause_back, "oig-pause-back", primary=True)
-        self.back.on_click(lambda _: (self.close_practice(), on_back()))
-        self.children = [
-            ui.html(f"<h3>{escape(workbook.ui.pause_title)}</h3><ol>{steps}</ol>"),
-            ui.hbox([self.breathe, self.senses], "oig-pause-choices"),
-            self._slot,
-            self.back,
-        ]
+        self._parts: dict[str, W.Widget] | None = None
+
+    def build(self) -> dict[str, W.Widget]:
+        """Make the steps and buttons the first time the pause is opened."""
+        if self._parts is None:
+            words = self._workbook.ui
+            steps = "".join(f"<li>{escape(s)}</li>" for s in words.pause_steps)
+            breathe = ui.button(words.pause_breathe, "oig-pause-breathe")
+            senses = ui.button(words.pause_senses, "oig-pause-senses")
+            breathe.on_click(lambda _: self.open_practice("breathe"))
+            senses.on_click(lambda _: self.open_practice("senses"))
+            slot = ui.vbox([], "oig-pause-practice")
+            back = ui.button(words.pause_back, "oig-pause-back", primary=True)
+            back.on_click(lambda _: (self.close_practice(), self._on_back()))
+            self._parts = {"breathe": breathe, "senses": senses, "slot": slot, "back": back}
+            self.children = [
+                ui.html(f"<h3>{escape(words.pause_title)}</h3><ol>{steps}</ol>"),
+                ui.hbox([breathe, senses], "oig-pause-choices"),
+                slot,
+                back,
+            ]
+        return self._parts
+
+    @property
+    def breathe(self) -> W.Button:
+        return self.build()["breathe"]
+
+    @property
+    def senses(self) -> W.Button:
+        return self.build()["senses"]
+
+    @property
+    def back(self) -> W.Button:
+        return self.build()["back"]
+
+    @property
+    def _slot(self) -> W.VBox:
+        return self.build()["slot"]
 
     def open_practice(self, kind: str) -> None:
         """Show the breathing guide ("breathe") or the short 5-4-3-2-1 ("senses")."""
@@ -119,7 +164,8 @@ class PausePanel(W.VBox):
         if pacer is not None:
             pacer.running = False
         self.showing = ""
-        self._slot.children = []
+        if self._parts is not None:
+            self._slot.children = []
 
 
 class SafetyBar(W.VBox):
@@ -149,6 +195,8 @@ class SafetyBar(W.VBox):
     @T.observe("paused")
     def _on_paused(self, change):
         paused = change["new"]
+        if paused:
+            self.pause.build()
         ui.show(self.pause, paused)
         ui.show(self.pause_button, not paused)
         if self.content is not None:
