@@ -135,3 +135,11 @@ def test_a_page_just_handed_to_a_visitor_gets_a_fresh_idle_clock(manager):
 
     assert utcnow() - touched < timedelta(seconds=5)
     assert culled.count("waiting") == 1  # now an ordinary page: culled when idle long enough
+
+
+def test_the_server_can_hold_more_than_two_hundred_open_pages():
+    """ZeroMQ's default of 1023 sockets (about five per page) answered "500" at ~200."""
+    import zmq
+
+    km = GentleKernelManager()
+    assert km.context.get(zmq.MAX_SOCKETS) > 1023

@@ -65,8 +65,29 @@ class GentleKernelManager(AsyncMappingKernelManager):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self._pooled_before: set[str] = set()
+        self._allow_many_sockets()
         if hasattr(self, "kernel_pools_config"):  # Voila wrapped us with preheating on
             self._size_pools_from_settings()
+
+    def _allow_many_sockets(self) -> None:
+        """Each open page holds about five ZeroMQ sockets in the server. ZeroMQ's default
+        cap of 1023 per context made the server answer "500" once about 200 pages were
+        open (``make bench --stuck 100``); the cap follows the process's file limit."""
+        import resource
+
+        import zmq
+
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        wanted = 65536 if hard == resource.RLIM_INFINITY else min(hard, 65536)
+        if soft != resource.RLIM_INFINITY and soft < wanted:
+            try:  # a process may raise its own soft limit up to the hard one
+                resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+                soft = wanted
+            except (ValueError, OSError):
+                pass
+        limit = max(1024, min(soft - 256, 65536)) if soft != resource.RLIM_INFINITY else 65536
+        self.context.set(zmq.MAX_SOCKETS, limit)
+        self.log.debug("Up to %s ZeroMQ sockets for kernels", limit)
 
     def _size_pools_from_settings(self) -> None:
         from .content import ContentError, load_workbook
