@@ -153,24 +153,26 @@ class Server:
             self.proc.kill()
 
 
-def summarise(visits: list[Visit]) -> dict:
-    def stats(values):
-        values = sorted(v for v in values if v is not None)
-        if not values:
-            return {"p50": None, "p95": None, "max": None}
-        p95 = values[min(len(values) - 1, int(round(0.95 * (len(values) - 1))))]
-        return {
-            "p50": round(statistics.median(values), 3),
-            "p95": round(p95, 3),
-            "max": round(values[-1], 3),
-        }
+def percentiles(values, digits: int = 3) -> dict:
+    """Median, 95th percentile and maximum of the values that were measured (None: not)."""
+    values = sorted(v for v in values if v is not None)
+    if not values:
+        return {"p50": None, "p95": None, "max": None}
+    p95 = values[min(len(values) - 1, int(round(0.95 * (len(values) - 1))))]
+    return {
+        "p50": round(statistics.median(values), digits),
+        "p95": round(p95, digits),
+        "max": round(values[-1], digits),
+    }
 
+
+def summarise(visits: list[Visit]) -> dict:
     return {
         "visitors": len(visits),
         "failures": sum(not v.ok for v in visits),
         "errors": sorted({v.error for v in visits if v.error})[:3],
-        "page": stats(v.page for v in visits),
-        "interactive": stats(v.click for v in visits),
+        "page": percentiles(v.page for v in visits),
+        "interactive": percentiles(v.click for v in visits),
         "widget_models": max((v.widget_count for v in visits), default=0),
     }
 
@@ -207,16 +209,7 @@ def browser_timings(url: str, count: int, rounds: int) -> dict:
                 c.close()
             time.sleep(3)  # let the used pages be rebuilt before the next round
         browser.close()
-    times.sort()
-    p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))] if times else None
-    return {
-        "visitors": count,
-        "rounds": rounds,
-        "failures": failures,
-        "p50": round(statistics.median(times), 3) if times else None,
-        "p95": round(p95, 3) if times else None,
-        "max": round(times[-1], 3) if times else None,
-    }
+    return {"visitors": count, "rounds": rounds, "failures": failures, **percentiles(times)}
 
 
 MODEL_RE = re.compile(r'"model_id": "([0-9a-f]{32})"')

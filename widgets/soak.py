@@ -41,6 +41,7 @@ from typing import Any
 
 import psutil
 
+from .bench import Server, percentiles
 from .content import REPO_DIR
 from .voila_client import VoilaVisitor
 
@@ -102,18 +103,6 @@ def flatness(samples: list[dict], key: str, warmup: float, tolerance: float) -> 
     base = statistics.mean(earlier)
     growth = (statistics.mean(later) - base) / base if base else 0.0
     return result | {"growth": round(growth, 3), "flat": growth <= tolerance}
-
-
-def percentiles(values: list[float]) -> dict:
-    values = sorted(values)
-    if not values:
-        return {"p50": None, "p95": None, "max": None}
-    p95 = values[min(len(values) - 1, int(round(0.95 * (len(values) - 1))))]
-    return {
-        "p50": round(statistics.median(values), 2),
-        "p95": round(p95, 2),
-        "max": round(values[-1], 2),
-    }
 
 
 def verdict(result: dict) -> list[str]:
@@ -387,7 +376,7 @@ async def soak(server, args) -> dict:
         "dwell_s": args.dwell,
         "ran_s": round(ran_for, 1),
         "pages": sum(t.pages for t in tallies),
-        "page_open_s": percentiles([x for t in tallies for x in t.open_times]),
+        "page_open_s": percentiles([x for t in tallies for x in t.open_times], digits=2),
         "errors": len(errors),
         "error_examples": sorted(set(errors))[:5],
         "answers": {
@@ -470,8 +459,6 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--out", default="soak-results.json")
     args = parser.parse_args(argv)
-
-    from .bench import Server
 
     ready = args.visitors if args.workshop_size is None else args.workshop_size
     machine = (
