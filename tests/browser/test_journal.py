@@ -116,6 +116,15 @@ def type_in(box, text: str) -> None:
     box.blur()
 
 
+def keep_a_repair_answer(page, base: str, marker: str) -> None:
+    """Choose "keep on this device", type ``marker`` in lesson 1's repair plan, and wait
+    until the browser has stored it."""
+    choose_keep(page, base)
+    open_notebook(page, base, LESSON1, exercises=4)
+    type_in(repair_box(page, "What happened?"), marker)
+    wait_stored(page, "localStorage", marker)
+
+
 def repair_box(page, label: str):
     return page.locator(".oig-exercise-repair_plan").get_by_label(label)
 
@@ -191,10 +200,7 @@ def test_switching_from_keep_back_to_this_visit_does_what_the_page_says(browser,
     words = load_workbook(language="en").journal
     context, page = new_page(browser)
     marker = f"Switch-{uuid.uuid4().hex[:8]}"
-    choose_keep(page, voila_url)
-    open_notebook(page, voila_url, LESSON1, exercises=4)
-    type_in(repair_box(page, "What happened?"), marker)
-    wait_stored(page, "localStorage", marker)
+    keep_a_repair_answer(page, voila_url, marker)
 
     open_notebook(page, voila_url, WELCOME, exercises=1)
     expect(page.get_by_label(words.choice.keep)).to_be_checked(timeout=SLOW)
@@ -228,10 +234,7 @@ def test_switching_from_keep_back_to_this_visit_does_what_the_page_says(browser,
 def test_erase_everything_removes_the_stored_record(browser, voila_url):
     context, page = new_page(browser)
     marker = f"Erase-{uuid.uuid4().hex[:8]}"
-    choose_keep(page, voila_url)
-    open_notebook(page, voila_url, LESSON1, exercises=4)
-    type_in(repair_box(page, "What happened?"), marker)
-    wait_stored(page, "localStorage", marker)
+    keep_a_repair_answer(page, voila_url, marker)
 
     open_notebook(page, voila_url, MY_ANSWERS, exercises=0)
     expect(page.locator(".oig-answers-list")).to_contain_text(marker, timeout=SLOW)
@@ -414,10 +417,7 @@ def test_the_server_keeps_no_copy_of_what_was_typed(browser, voila_url):
     start = time.time() - 1
     marker = f"Secret-{uuid.uuid4().hex}"
     context, page = new_page(browser)
-    choose_keep(page, voila_url)
-    open_notebook(page, voila_url, LESSON1, exercises=4)
-    type_in(repair_box(page, "What happened?"), marker)
-    wait_stored(page, "localStorage", marker)
+    keep_a_repair_answer(page, voila_url, marker)
     open_notebook(page, voila_url, LESSON4, exercises=4)
     open_notebook(page, voila_url, MY_ANSWERS, exercises=0)
     expect(page.locator(".oig-answers-list")).to_contain_text(marker, timeout=SLOW)

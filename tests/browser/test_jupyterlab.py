@@ -223,31 +223,30 @@ def test_welcome_check_in_replies(page, lab):
     expect(page.get_by_role("heading", name=re.compile("^Owning it without"))).to_be_visible()
 
 
-def test_lesson_one_sorter_shows_the_reasoning(page, lab):
-    wb = load_workbook()
-    _, spec = wb.exercise("responsibility/sorter")
-    open_lesson(page, lab, "01_responsibility_vs_cruelty.ipynb")
+def sort_the_first_statement(page, lab, notebook: str, ref: str, pile: int):
+    """Open a lesson, put its sorter's first statement on ``pile``, see the reasoning."""
+    _, spec = load_workbook().exercise(ref)
+    open_lesson(page, lab, notebook)
     check_the_lesson_not_python(page)
     sorter = page.locator(".oig-exercise-sorter")
     first = spec.statements[0]
     expect(sorter.locator(".oig-statement")).to_contain_text(first.text)
-    sorter.get_by_role("button", name=spec.categories[0].label, exact=True).click()
+    sorter.get_by_role("button", name=spec.categories[pile].label, exact=True).click()
     expect(sorter.locator(".oig-feedback")).to_contain_text(first.why.split(".")[0])
+    return sorter, spec
+
+
+def test_lesson_one_sorter_shows_the_reasoning(page, lab):
+    sorter, spec = sort_the_first_statement(
+        page, lab, "01_responsibility_vs_cruelty.ipynb", "responsibility/sorter", pile=0
+    )
     page.screenshot(path=str(ARTIFACTS / "jupyterlab-lesson1.png"))
-    sorter.get_by_role("button", name=wb.ui.next, exact=True).click()
+    sorter.get_by_role("button", name=load_workbook().ui.next, exact=True).click()
     expect(sorter.locator(".oig-statement")).to_contain_text(spec.statements[1].text)
 
 
 def test_lesson_two_sorter_shows_the_reasoning(page, lab):
-    wb = load_workbook()
-    _, spec = wb.exercise("guilt-shame/sorter")
-    open_lesson(page, lab, "02_guilt_vs_shame.ipynb")
-    check_the_lesson_not_python(page)
-    sorter = page.locator(".oig-exercise-sorter")
-    first = spec.statements[0]
-    expect(sorter.locator(".oig-statement")).to_contain_text(first.text)
-    sorter.get_by_role("button", name=spec.categories[1].label, exact=True).click()
-    expect(sorter.locator(".oig-feedback")).to_contain_text(first.why.split(".")[0])
+    sort_the_first_statement(page, lab, "02_guilt_vs_shame.ipynb", "guilt-shame/sorter", pile=1)
 
 
 def test_lesson_three_pacer_runs_in_the_browser(page, lab):
