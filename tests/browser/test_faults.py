@@ -96,6 +96,12 @@ def expect_kind_message(page, lang: str, timeout: float):
     page.wait_for_timeout(300)
     box = message.bounding_box()
     assert box is not None and box["y"] <= 5
+    # ipywidgets' red broken-chain icons are not stacked on top of the message.
+    icons = page.evaluate(
+        """[...document.querySelectorAll('.jupyter-widgets-disconnected')]
+             .map(e => getComputedStyle(e, '::before').content)"""
+    )
+    assert all(c in ("none", "normal") for c in icons), icons
     return message, button, message.inner_text()
 
 
@@ -149,6 +155,7 @@ def test_a_kernel_that_dies_mid_lesson(page, lang):
         killed[0].kill()
         # Jupyter notices within a few seconds and starts an empty kernel in its place.
         _, button, shown = expect_kind_message(page, lang, timeout=30_000)
+        assert page.locator(".jupyter-widgets-disconnected").count() > 0  # ipywidgets noticed
         screenshot(page, f"fault-kernel-died-{lang}")
         print(f"\n[{lang}] kernel died, the visitor sees: {shown!r}")
         reload_and_find_answers(page, lang, button, typed)
