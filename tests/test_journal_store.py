@@ -37,9 +37,16 @@ class Browser:
     """Stands in for store.js: records what the kernel sends."""
 
     def __init__(self, store: JournalStore):
-        self.sent: list[dict] = []
+        self.sent: list[dict] = []  # everything but the "heard" answers, counted apart
+        self.heard = 0
         self.store = store
-        store.send = self.sent.append  # type: ignore[method-assign]
+        store.send = self.receive  # type: ignore[method-assign]
+
+    def receive(self, content: dict) -> None:
+        if content == {"type": "heard"}:
+            self.heard += 1
+        else:
+            self.sent.append(content)
 
     def says(self, **content):
         self.store._on_msg(self.store, content, [])
@@ -95,6 +102,22 @@ def test_arriving_answers_restore_every_exercise_without_saving_them_again(page)
     assert sorter.index == 1 and sorter.picks == {"s1": "owning"}
     assert browser.puts() == []
     assert store.arrived and store.mode == "visit" and store.problem == ""
+
+
+def test_what_the_browser_repeats_until_heard_is_heard_each_time_and_changes_nothing(page):
+    """store.js sends "loaded" again every 2 s until the kernel answers "heard": a copy
+    that crosses the answer must not bring back the old record over newer typing."""
+    store, browser, repair, _, _ = page
+    text = stored(responsibility__repair={"fields": {"happened": "stored", "say": ""}})
+    browser.load(text)
+    assert browser.heard == 1
+    repair.form.set("happened", "typed after arrival")
+    browser.load(text)  # the copy sent before "heard" reached the browser
+    assert browser.heard == 2
+    assert repair.form.get("happened") == "typed after arrival"
+    (put,) = browser.puts()
+    assert put["entries"][REPAIR]["data"]["fields"]["happened"] == "typed after arrival"
+    assert store.mode == "visit" and store.problem == ""
 
 
 def test_restoring_never_empties_what_was_typed_before_the_answers_arrived(page):
@@ -189,6 +212,7 @@ def test_storage_off_never_sends_answers(specs):
     browser.load(None, mode="off")
     repair.form.set("happened", "typed")
     assert browser.sent == []
+    assert browser.heard == 1
     assert store.import_text(stored(welcome__arriving={"rating": 1}))[0] == "not_now"
 
 

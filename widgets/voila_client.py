@@ -17,8 +17,18 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
+from jupyter_server.services.kernels.connection.base import (
+    deserialize_msg_from_ws_v1,
+    serialize_msg_to_ws_v1,
+)
 from tornado.httpclient import AsyncHTTPClient, HTTPRequest
 from tornado.websocket import websocket_connect
+
+# The kernel websocket protocol the page itself asks for (JupyterLab's services, which
+# Voila's page uses): the server passes the kernel's frames through without parsing them,
+# so a client speaking the older JSON protocol would make the server do work a real page
+# never causes.
+PROTOCOL = "v1.kernel.websocket.jupyter.org"
 
 CONFIG_RE = re.compile(
     r'<script id="jupyter-config-data" type="application/json">\s*(\{.*?\})\s*</script>', re.S
@@ -60,6 +70,10 @@ def _msg(msg_type: str, content: dict, session: str, channel: str = "shell") -> 
         "channel": channel,
         "buffers": [],
     }
+
+
+def _pack(part: dict) -> bytes:
+    return json.dumps(part).encode("utf-8")
 
 
 class VoilaVisitor:
@@ -105,10 +119,30 @@ class VoilaVisitor:
             request_timeout=self.timeout,
             connect_timeout=self.timeout,
         )
-        self.ws = await websocket_connect(request)
+        self.ws = await websocket_connect(request, subprotocols=[PROTOCOL])
+        if self.ws.selected_subprotocol != PROTOCOL:
+            raise ConnectionError(f"the server did not accept {PROTOCOL}")
 
     async def send(self, msg: dict) -> None:
-        await self.ws.write_message(json.dumps(msg))
+        frame = serialize_msg_to_ws_v1(msg, msg["channel"], pack=_pack)
+        await self.ws.write_message(frame, binary=True)
+
+    async def read(self, timeout: float) -> dict | None:
+        """The next message from the kernel, or None once the websocket has closed."""
+        raw = await asyncio.wait_for(self.ws.read_message(), timeout)
+        if raw is None:
+            return None
+        channel, parts = deserialize_msg_from_ws_v1(raw)
+        header, parent, metadata, content = (json.loads(part) for part in parts[:4])
+        return {
+            "header": header,
+            "msg_type": header.get("msg_type"),
+            "parent_header": parent,
+            "metadata": metadata,
+            "content": content,
+            "channel": channel,
+            "buffers": parts[4:],
+        }
 
     async def receive(self, predicate, deadline: float, after: int = -1) -> dict:
         """The first message numbered above ``after`` (see :meth:`mark`) that ``predicate``
@@ -122,14 +156,11 @@ class VoilaVisitor:
             if remaining <= 0:
                 raise TimeoutError("no answer in time")
             try:
-                raw = await asyncio.wait_for(self.ws.read_message(), remaining)
+                msg = await self.read(remaining)
             except asyncio.TimeoutError:
                 raise TimeoutError("no answer in time") from None
-            if raw is None:
+            if msg is None:
                 raise ConnectionError("websocket closed")
-            if isinstance(raw, bytes):
-                continue
-            msg = json.loads(raw)
             self.seen += 1
             if predicate(msg):
                 return msg
@@ -305,13 +336,12 @@ class VoilaVisitor:
         end = time.monotonic() + wait
         while time.monotonic() < end:
             try:
-                raw = await asyncio.wait_for(self.ws.read_message(), end - time.monotonic())
+                msg = await self.read(end - time.monotonic())
             except asyncio.TimeoutError:
                 break
-            if raw is None:
+            if msg is None:
                 break
-            if isinstance(raw, str):
-                seen.append(json.loads(raw))
+            seen.append(msg)
         return seen
 
 

@@ -123,7 +123,20 @@ def browser():
         b.close()
 
 
-@pytest.fixture(params=["desktop", "phone"])
+def pytest_generate_tests(metafunc):
+    """Tests that take ``page`` run on a desktop and on a phone, unless marked
+    ``desktop_only``: every page's phone layout (overlaps, cut-off controls, touch targets,
+    sideways scrolling) is checked in test_app_every_page.py, so a second run of the same
+    steps at phone size is kept for the flows where the narrow layout changes what a
+    visitor does (whole lessons, the breathing guide, the facilitator's notes)."""
+    if "viewport" in metafunc.fixturenames:
+        sizes = ["desktop"]
+        if not metafunc.definition.get_closest_marker("desktop_only"):
+            sizes.append("phone")
+        metafunc.parametrize("viewport", sizes, indirect=True)
+
+
+@pytest.fixture
 def viewport(request):
     return request.param, DESKTOP if request.param == "desktop" else PHONE
 

@@ -35,6 +35,7 @@ def test_facilitator_view_shows_notes_beside_each_exercise(page, voila_url):
     sorter.screenshot(path=str(ARTIFACTS / f"facilitator-sorter-{page.viewport_name}.png"))
 
 
+@pytest.mark.desktop_only
 def test_participant_view_has_no_notes(page, voila_url):
     open_page(page, voila_url)
     expect(page.locator(".oig-exercise")).to_have_count(4)

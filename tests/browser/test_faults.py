@@ -2,11 +2,12 @@
 
 A lesson's widgets answer from a kernel on the server. Three ways it can go mid-lesson:
 the kernel dies (here: killed), the idle culler shuts it down, or the whole server
-restarts. Each test starts its own server, types answers on a lesson page, waits until
-the browser has kept them, breaks the server side, and checks what the visitor sees: a
-message at the top of the page in the page's language (words from data/<lang>/ui.yaml),
-with a "Reload the page" button; after reloading, a working page with the answers back
-in their boxes (the journal lives in the browser, so the new kernel gets them from it).
+restarts. Each test types answers on a lesson page (the killed kernel on the shared test
+server, the other two on a server of their own), waits until the browser has kept them,
+breaks the server side, and checks what the visitor sees: a message at the top of the
+page in the page's language (words from data/<lang>/ui.yaml), with a "Reload the page"
+button; after reloading, a working page with the answers back in their boxes (the
+journal lives in the browser, so the new kernel gets them from it).
 """
 
 from __future__ import annotations
@@ -140,27 +141,24 @@ def page_kernel(page) -> str:
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
-def test_a_kernel_that_dies_mid_lesson(page, lang):
-    proc, base, _ = start_voila()
-    try:
-        open_page(page, base, lesson_path(lang))
-        typed = write_answers(page, lang, f"died-{lang}")
-        kernel_id = page_kernel(page)
-        killed = [
-            k
-            for k in psutil.Process(proc.pid).children(recursive=True)
-            if any(kernel_id in part for part in k.cmdline())
-        ]
-        assert len(killed) == 1
-        killed[0].kill()
-        # Jupyter notices within a few seconds and starts an empty kernel in its place.
-        _, button, shown = expect_kind_message(page, lang, timeout=30_000)
-        assert page.locator(".jupyter-widgets-disconnected").count() > 0  # ipywidgets noticed
-        screenshot(page, f"fault-kernel-died-{lang}")
-        print(f"\n[{lang}] kernel died, the visitor sees: {shown!r}")
-        reload_and_find_answers(page, lang, button, typed)
-    finally:
-        stop(proc)
+def test_a_kernel_that_dies_mid_lesson(page, voila_url, lang):
+    """On the shared test server: only this page's kernel is killed."""
+    open_page(page, voila_url, lesson_path(lang))
+    typed = write_answers(page, lang, f"died-{lang}")
+    kernel_id = page_kernel(page)
+    killed = [
+        k
+        for k in psutil.process_iter(["cmdline"])
+        if any(kernel_id in part for part in k.info["cmdline"] or [])
+    ]
+    assert len(killed) == 1
+    killed[0].kill()
+    # Jupyter notices within a few seconds and starts an empty kernel in its place.
+    _, button, shown = expect_kind_message(page, lang, timeout=30_000)
+    assert page.locator(".jupyter-widgets-disconnected").count() > 0  # ipywidgets noticed
+    screenshot(page, f"fault-kernel-died-{lang}")
+    print(f"\n[{lang}] kernel died, the visitor sees: {shown!r}")
+    reload_and_find_answers(page, lang, button, typed)
     assert page.dialogs == []
 
 
@@ -172,6 +170,9 @@ def test_a_kernel_culled_mid_lesson(page):
             "--MappingKernelManager.cull_idle_timeout=8",
             "--MappingKernelManager.cull_interval=2",
             "--MappingKernelManager.cull_connected=True",
+            # No pages built ahead: this server is for one visitor, and building six
+            # pages at start-up only slows the test down.
+            "--VoilaConfiguration.preheat_kernel=False",
         ]
     )
     try:

@@ -110,6 +110,7 @@ def test_complete_lesson_one(page, voila_url):
     screenshot(page, "lesson1-end")
 
 
+@pytest.mark.desktop_only
 def test_welcome_page(page, voila_url):
     open_notebook(page, voila_url, "00_welcome.ipynb", exercises=1)
     expect(page.get_by_text("not therapy", exact=False).first).to_be_visible()

@@ -90,6 +90,7 @@ def test_breathing_guide_follows_the_settings(page, voila_url):
     assert no_sideways_scroll(page)
 
 
+@pytest.mark.desktop_only
 def test_reduced_motion_keeps_the_shape_still_and_the_words(page, voila_url):
     page.emulate_media(reduced_motion="reduce")
     open_notebook(page, voila_url, LESSON, exercises=EXERCISES)
@@ -102,6 +103,7 @@ def test_reduced_motion_keeps_the_shape_still_and_the_words(page, voila_url):
     screenshot(page, "lesson3-pacer-still")
 
 
+@pytest.mark.desktop_only
 def test_grounding_and_small_mistake_can_be_completed(page, voila_url):
     wb = load_workbook()
     open_notebook(page, voila_url, LESSON, exercises=EXERCISES)
@@ -167,6 +169,7 @@ def rate(page, control, presses: int) -> None:
     control.get_by_role("button", name=re.compile("Save")).click()
 
 
+@pytest.mark.desktop_only
 def test_pause_opens_short_practices_and_returns(page, voila_url):
     wb = load_workbook()
     open_notebook(page, voila_url, LESSON, exercises=EXERCISES)
@@ -193,6 +196,7 @@ def test_pause_opens_short_practices_and_returns(page, voila_url):
     expect(pause).to_be_hidden()
 
 
+@pytest.mark.desktop_only
 def test_the_guide_ends_gently_after_its_minutes(page, voila_url):
     """A one-minute session, with the browser's clock sped up: it ends after whole breaths."""
     wb = load_workbook()

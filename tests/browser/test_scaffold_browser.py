@@ -41,6 +41,7 @@ def scaffolded(tmp_path_factory):
     clear_cache()
 
 
+@pytest.mark.desktop_only
 def test_new_lesson_renders_with_safety_shell_and_example(page, scaffolded):
     base, notebook, data = scaffolded
     wb = load_workbook(data)

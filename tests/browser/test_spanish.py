@@ -154,6 +154,7 @@ def test_spanish_page_has_no_english_left(desktop, voila_url, notebook):
     assert desktop.locator(".oig-problem, .oig-cell-error").count() == 0
 
 
+@pytest.mark.desktop_only
 def test_spanish_exercise_works(page, voila_url):
     wb = load_workbook(language="es")
     _, sorter_spec = wb.exercise("responsibility/sorter")
@@ -189,6 +190,7 @@ def test_spanish_exercise_works(page, voila_url):
     assert no_sideways_scroll(page)
 
 
+@pytest.mark.desktop_only
 def test_language_switch_goes_to_the_same_page(page, voila_url):
     open_notebook(page, voila_url, "es/02_guilt_vs_shame.ipynb", exercises=6)
     header = page.locator(".oig-page-header")
@@ -213,6 +215,7 @@ def test_language_switch_goes_to_the_same_page(page, voila_url):
     expect(page.get_by_role("heading", level=1)).to_contain_text("Hacerte cargo sin castigarte")
 
 
+@pytest.mark.desktop_only
 def test_spanish_welcome(page, voila_url):
     open_notebook(page, voila_url, "es/00_welcome.ipynb", exercises=1)
     expect(page.get_by_role("heading", level=1)).to_contain_text("Te damos la bienvenida")

@@ -124,8 +124,11 @@ export default {
       }
     };
 
+    let heard = false;
     model.on("msg:custom", (msg) => {
-      if (msg.type === "put") {
+      if (msg.type === "heard") {
+        heard = true;
+      } else if (msg.type === "put") {
         write((record) => {
           for (const [ref, entry] of Object.entries(msg.entries || {})) record.answers[ref] = entry;
           record.ratings = record.ratings.concat(msg.ratings || []).slice(-500);
@@ -177,7 +180,15 @@ export default {
       }
     });
 
-    model.send({ type: "loaded", mode: state.mode, text, problem });
+    // Say what this browser holds until the kernel confirms it heard: without that
+    // answer, a page whose first message went astray (seen once in a few hundred loads
+    // on a busy machine) would say "Looking for your answers..." for good.
+    const tell = (tries) => {
+      if (heard || tries === 0) return;
+      model.send({ type: "loaded", mode: state.mode, text, problem });
+      setTimeout(() => tell(tries - 1), 2000);
+    };
+    tell(30);
   },
 
   render({ el }) {

@@ -205,6 +205,7 @@ class JournalStore(anywidget.AnyWidget):
             self.problem = "stuck"
 
     def _arrive(self, content: dict[str, Any]) -> None:
+        self.send({"type": "heard"})  # the browser says it again until it hears this
         mode = content.get("mode")
         self.mode = mode if mode in MODES else "memory"
         problem = str(content.get("problem") or "")
