@@ -212,6 +212,53 @@ def browser_timings(url: str, count: int, rounds: int) -> dict:
     return {"visitors": count, "rounds": rounds, "failures": failures, **percentiles(times)}
 
 
+async def _typing(visitor: VoilaVisitor, box: str, until: float, out: list) -> None:
+    """Type into ``box`` every quarter second until ``until``; each round trip (the
+    kernel's echo of the new text) goes into ``out``, a failed one as None."""
+    i = 0
+    while time.monotonic() < until:
+        start = time.monotonic()
+        try:
+            await visitor.set_state(box, {"value": f"typing {i}"}, start + 30)
+            out.append(time.monotonic() - start)
+        except Exception:  # noqa: BLE001 - a lost keystroke is a result to count
+            out.append(None)
+        i += 1
+        await asyncio.sleep(0.25)
+
+
+async def in_lesson_during_rush(url: str, settle, inside: int = 5, rush: int = 30) -> dict:
+    """Do visitors already in a lesson wait while a group arrives and the pages it used
+    are rebuilt? ``inside`` visitors type (a text box's round trip through their kernel)
+    for 5 quiet seconds, then for 30 s while ``rush`` visitors open the lesson together
+    (the rebuilding of their pages starts 2 s later and takes most of that time).
+    ``settle`` waits until the server is quiet (the pages the first ones took rebuilt)."""
+    people = [VoilaVisitor(url, NOTEBOOK, BUTTON) for _ in range(inside)]
+    boxes = []
+    deadline = time.monotonic() + 120
+    for visitor in people:
+        _, config = await visitor.fetch_page()
+        await visitor.connect(config["kernelId"])
+        states = await visitor.request_states(deadline)
+        boxes.append(visitor.models(states, "TextareaModel")[0])
+    await asyncio.to_thread(settle)
+    quiet: list = []
+    end = time.monotonic() + 5
+    await asyncio.gather(*(_typing(v, b, end, quiet) for v, b in zip(people, boxes)))
+    during: list = []
+    end = time.monotonic() + 30
+    arrivals = asyncio.ensure_future(visitors(url, NOTEBOOK, BUTTON, rush, 0.0))
+    await asyncio.gather(*(_typing(v, b, end, during) for v, b in zip(people, boxes)))
+    arrived = await arrivals
+    for visitor in people:
+        visitor.close()
+    return {
+        "typing_quiet": {**percentiles(quiet), "lost": quiet.count(None)},
+        "typing_during_rush": {**percentiles(during), "lost": during.count(None)},
+        "rush": summarise(arrived)["interactive"],
+    }
+
+
 MODEL_RE = re.compile(r'"model_id": "([0-9a-f]{32})"')
 
 
@@ -289,6 +336,11 @@ def measure(project_config: bool, browsers: bool) -> dict:
             # Pages used are rebuilt in the background; the next group comes later.
             result["scenarios"][name]["rebuilt_after_s"] = server.wait_until_quiet()
         result["cpu_seconds"] = round(server.cpu_seconds() - cpu0, 1)
+        result["in_lesson"] = asyncio.run(
+            in_lesson_during_rush(server.url, server.wait_until_quiet)
+        )
+        print(f"  5 in the lesson while 30 arrive: {result['in_lesson']}", flush=True)
+        server.wait_until_quiet()
         result["after"] = server.memory()
         if browsers:
             result["chromium"] = {
@@ -331,7 +383,20 @@ def main(argv: list[str] | None = None) -> int:
         metavar="N",
         help="only count stuck or incomplete pages in N concurrent loads of every page",
     )
+    parser.add_argument(
+        "--in-lesson",
+        action="store_true",
+        help="only measure visitors typing in a lesson while 30 more arrive (app only)",
+    )
     args = parser.parse_args(argv)
+    if args.in_lesson:
+        server = Server(True)
+        try:
+            found = asyncio.run(in_lesson_during_rush(server.url, server.wait_until_quiet))
+        finally:
+            server.stop()
+        print(json.dumps(found, indent=2))
+        return 0
     if args.stuck:
         server = Server(True)
         try:
@@ -365,6 +430,12 @@ def main(argv: list[str] | None = None) -> int:
                 f"{label}: kernels of closed pages freed after {r['freed_after_close_s']} s;"
                 f" then {r['after_freeing']}"
             )
+        lesson = r["in_lesson"]
+        print(
+            f"{label}: 5 visitors typing in the lesson (s per round trip): quiet"
+            f" {lesson['typing_quiet']}, while 30 arrive and pages are rebuilt"
+            f" {lesson['typing_during_rush']}"
+        )
         if "chromium" in r:
             print(f"{label} in Chromium (navigation -> working widget): {r['chromium']}")
     Path(args.out).write_text(json.dumps({"machine": machine, "app": app, "plain": base}, indent=2))

@@ -219,8 +219,13 @@ def test_welcome_check_in_replies(page, lab):
     # The footer's link leads on to lesson 1, opened in JupyterLab (not as a raw file).
     page.locator(".oig-page-footer a[rel=next]").click()
     expect(page).to_have_url(re.compile(r"/lab/tree/01_responsibility_vs_cruelty\.ipynb"))
-    expect(page.get_by_role("tab", name=re.compile("01_responsibility"))).to_be_visible()
-    expect(page.get_by_role("heading", name=re.compile("^Owning it without"))).to_be_visible()
+    # A new JupyterLab page: it takes a while to start on a busy machine.
+    expect(page.get_by_role("tab", name=re.compile("01_responsibility"))).to_be_visible(
+        timeout=60_000
+    )
+    expect(page.get_by_role("heading", name=re.compile("^Owning it without"))).to_be_visible(
+        timeout=60_000
+    )
 
 
 def sort_the_first_statement(page, lab, notebook: str, ref: str, pile: int):
