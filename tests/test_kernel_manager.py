@@ -143,3 +143,67 @@ def test_the_server_can_hold_more_than_two_hundred_open_pages():
 
     km = GentleKernelManager()
     assert km.context.get(zmq.MAX_SOCKETS) > 1023
+
+
+def test_pages_kept_ready_are_built_one_at_a_time_and_visitors_never_wait(monkeypatch):
+    """After a rush Voila asks for every used page again at once; they are built in turn
+    (here one at a time), each turn ending when its kernel has run the lesson and gone
+    quiet, while a visitor's own kernel (no page ready) starts straight away, and so
+    does a page a visitor took before its turn came."""
+    import asyncio
+    import time
+
+    from widgets.kernel_manager import utcnow
+
+    km = GentleKernelManager.__new__(GentleKernelManager)
+    km._building = None
+    km.pages_built_at_once = 1
+    km.built_after_quiet = 0.1
+    kernels: dict[str, SimpleNamespace] = {}
+    monkeypatch.setattr(GentleKernelManager, "_kernels", property(lambda self: kernels))
+    building: set[str] = set()
+    most = 0
+    order: list[str] = []
+
+    async def run_the_lesson(kernel_id: str) -> None:
+        kernel = kernels[kernel_id]
+        kernel.execution_state = "busy"
+        await asyncio.sleep(0.3)
+        building.discard(kernel_id)  # the last cell is done
+        kernel.execution_state, kernel.last_activity = "idle", utcnow()
+
+    async def base_start_kernel(self, **kwargs):
+        nonlocal most
+        kernel_id = f"k{len(kernels)}"
+        kernels[kernel_id] = SimpleNamespace(execution_state="starting", last_activity=None)
+        order.append(kernel_id)
+        if kwargs["env"].get("VOILA_PREHEAT") == "True":
+            building.add(kernel_id)
+            most = max(most, len(building))
+            asyncio.ensure_future(run_the_lesson(kernel_id))
+        return kernel_id
+
+    monkeypatch.setattr(GentleKernelManager.__mro__[1], "start_kernel", base_start_kernel)
+
+    async def scenario():
+        refills = [
+            asyncio.ensure_future(km.start_kernel(env={"VOILA_PREHEAT": "True"})) for _ in range(5)
+        ]
+        km._pools = {"01.ipynb": list(refills)}
+        await asyncio.sleep(0.05)
+        started = time.monotonic()
+        visitor = await km.start_kernel(env={})
+        waited = time.monotonic() - started
+        # A visitor takes the last page in the queue: it is built now, not in its turn.
+        taken = km._pools["01.ipynb"].pop()
+        taken_id = await asyncio.wait_for(asyncio.shield(taken), 0.5)
+        done = await asyncio.gather(*refills)
+        await asyncio.sleep(1.0)  # the last turn ends
+        return visitor, waited, taken_id, done
+
+    visitor, waited, taken_id, done = run(scenario())
+    assert len(set(done)) == 5 and building == set()
+    assert waited < 0.1 and order.index(visitor) == 1  # second to start, before 4 refills
+    assert order.index(taken_id) == 2  # the taken page jumped the queue
+    assert most == 2  # one in its turn, and the one a visitor took
+    assert km._building._value == 1  # every turn was given back

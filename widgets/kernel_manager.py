@@ -13,16 +13,27 @@ out of the box, and this class fixes both:
   and a kernel just handed to a visitor gets a fresh idle clock (its page may not have
   connected yet).
 
+- Voila rebuilds every page a visitor took, all at once: after 30 people arrived, 30
+  kernels started and ran the lesson together, and people already in a lesson waited up
+  to 8 s for their typing to reach their kernel (``make bench``). Pages are now rebuilt a
+  few at a time (half the cores, at least one), so the other cores stay free for
+  visitors; a visitor's own kernel (no page ready), or a page a visitor took before its
+  turn came, is never held back.
+
 Voila wraps this class (``VoilaConfiguration.multi_kernel_manager_class`` in voila.json),
 so the pool attributes used here (``_pools``, ``kernel_pools_config``) are Voila's.
 """
 
 from __future__ import annotations
 
+import asyncio
+import os
 import re
+import time
 from typing import Any
 
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+from traitlets import Integer
 
 try:  # jupyter_server >= 2
     from jupyter_server._tz import utcnow
@@ -62,9 +73,21 @@ def pool_config(
 class GentleKernelManager(AsyncMappingKernelManager):
     """Jupyter's kernel manager, with pools sized from the workbook's settings."""
 
+    pages_built_at_once = Integer(
+        0,
+        config=True,
+        help="How many pages kept ready may be built at the same time (0: half the cores).",
+    )
+    # A page counts as built once its kernel has been quiet this long after working
+    # (Voila sends the next cell as soon as one is done: the gaps are milliseconds).
+    built_after_quiet = 0.5
+    # Never hold the next page back longer than this for one that does not finish.
+    longest_build = 120.0
+
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self._pooled_before: set[str] = set()
+        self._building: asyncio.Semaphore | None = None
         self._allow_many_sockets()
         if hasattr(self, "kernel_pools_config"):  # Voila wrapped us with preheating on
             self._size_pools_from_settings()
@@ -105,6 +128,58 @@ class GentleKernelManager(AsyncMappingKernelManager):
         self.preheat_denylist = [*self.preheat_denylist, *denylist]
         ready = {name: c["pool_size"] for name, c in config.items() if name != "default"}
         self.log.info("Pages kept ready for visitors: %s", ready)
+
+    # --- building pages a few at a time ------------------------------------------------
+
+    def _build_gate(self) -> asyncio.Semaphore:
+        if self._building is None:
+            at_once = self.pages_built_at_once or max(1, (os.cpu_count() or 2) // 2)
+            self._building = asyncio.Semaphore(at_once)
+        return self._building
+
+    async def start_kernel(self, *args, **kwargs):
+        env = kwargs.get("env") or {}
+        if env.get("VOILA_PREHEAT") != "True":  # a visitor is waiting for this one
+            return await super().start_kernel(*args, **kwargs)
+        gate = self._build_gate()
+        me = asyncio.current_task()  # Voila's pool entry for this page
+        while gate.locked() and self._still_pooled(me):
+            await asyncio.sleep(0.1)
+        if not self._still_pooled(me):  # a visitor took it before its turn: no queue
+            return await super().start_kernel(*args, **kwargs)
+        await gate.acquire()  # free now: returns at once
+        try:
+            kernel_id = await super().start_kernel(*args, **kwargs)
+        except BaseException:
+            gate.release()
+            raise
+        asyncio.ensure_future(self._release_when_built(kernel_id, gate))
+        return kernel_id
+
+    def _still_pooled(self, task) -> bool:
+        return any(task in pool for pool in getattr(self, "_pools", {}).values())
+
+    async def _release_when_built(self, kernel_id: str, gate: asyncio.Semaphore) -> None:
+        """Let the next page be built once this one is: Voila runs the lesson in the
+        kernel right after it starts, so "built" is the kernel going quiet after work
+        (the last cell done). A kernel that dies or never settles frees its turn too."""
+        start = time.monotonic()
+        worked = False
+        try:
+            while time.monotonic() - start < self.longest_build:
+                await asyncio.sleep(0.2)
+                kernel = self._kernels.get(kernel_id)
+                if kernel is None:
+                    return
+                state = getattr(kernel, "execution_state", "starting")
+                worked = worked or state == "busy"
+                last = getattr(kernel, "last_activity", None)
+                if worked and state == "idle" and last is not None:
+                    quiet = (utcnow() - last).total_seconds()
+                    if quiet >= self.built_after_quiet:
+                        return
+        finally:
+            gate.release()
 
     def _waiting_in_pool(self) -> set[str]:
         waiting = set()
