@@ -135,3 +135,24 @@ def test_a_change_in_ui_yaml_reaches_the_pages(tmp_path):
     line = json.loads(config.read_text(encoding="utf-8"))["VoilaExecutor"]
     assert "Volver a cargar la página" in line["cell_error_instruction"]
     assert template_text.write(data, target=target, voila_json=config) == []
+
+
+def test_on_binder_every_link_to_a_welcome_page_has_the_notebooks_folder(tmp_path):
+    """Binder's Voila serves the whole repository (binder/postBuild passes --pages-under
+    notebooks/): "page not found" and the way in must lead to notebooks/00_welcome...,
+    not to a second "page not found"."""
+    templates = tmp_path / "gentle"
+    shutil.copytree(TEMPLATES, templates)
+    text_file, no_config = templates / "oig_text.j2", tmp_path / "none.json"
+    template_text.write(target=text_file, voila_json=no_config, pages_under="notebooks/")
+    binder = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), autoescape=True)
+    not_found = binder.get_template("404.html").render(status_code=404, base_url="/user/x/")
+    way_in = binder.get_template("tree.html").render(base_url="/user/x/")
+    for lang in ("en", "es"):
+        page = load_workbook(language=lang).lessons.lessons[0].notebook
+        link = f'href="/user/x/voila/render/notebooks/{page}"'
+        assert link in not_found
+        assert link in way_in
+    assert 'href="/user/x/voila/render/00_welcome' not in not_found + way_in
+    script = (REPO_DIR / "binder" / "postBuild").read_text(encoding="utf-8")
+    assert "workbook template-text --quiet --pages-under notebooks/" in script

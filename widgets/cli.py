@@ -67,7 +67,7 @@ def _handouts(args: argparse.Namespace) -> int:
 def _template_text(args: argparse.Namespace) -> int:
     from .template_text import write
 
-    changed = write(Path(args.data) if args.data else None)
+    changed = write(Path(args.data) if args.data else None, pages_under=args.pages_under)
     if not args.quiet:
         for path in changed:
             print(f"Updated {path}")
@@ -104,6 +104,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     t.add_argument("--data", help="the data folder (default: this repo's data/)")
     t.add_argument("--quiet", action="store_true", help="print nothing")
+    t.add_argument(
+        "--pages-under",
+        default="",
+        help="the notebooks' folder as seen by Voila, e.g. notebooks/ on Binder (default: '')",
+    )
     t.set_defaults(func=_template_text)
     args = parser.parse_args(argv)
     return args.func(args)

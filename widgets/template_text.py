@@ -52,14 +52,18 @@ def languages(root: Path | None = None) -> list[str]:
     return sorted(found, key=lambda lang: lang != default)
 
 
-def collect(root: Path | None = None) -> dict[str, dict[str, str]]:
-    """{language: {key: text}}, with each language's workbook title and welcome page."""
+def collect(root: Path | None = None, pages_under: str = "") -> dict[str, dict[str, str]]:
+    """{language: {key: text}}, with each language's workbook title and welcome page.
+
+    ``pages_under``: where the notebooks are, seen from the folder Voila serves ("" when
+    it serves notebooks/, as `make app` does; "notebooks/" on Binder, which serves the
+    whole repository)."""
     out = {}
     for lang in languages(root):
         wb = load_workbook(root, language=lang)
         words = {key: getattr(wb.ui, key) for key in KEYS}
         words["workbook_title"] = wb.lessons.workbook_title
-        words["welcome"] = wb.lessons.lessons[0].notebook  # a path under notebooks/
+        words["welcome"] = pages_under + wb.lessons.lessons[0].notebook
         out[lang] = words
     return out
 
@@ -70,8 +74,8 @@ def cell_error_instruction(text: dict[str, dict[str, str]]) -> str:
     return " / ".join(words["cell_error_help"] for words in text.values())
 
 
-def render(root: Path | None = None) -> str:
-    text = collect(root)
+def render(root: Path | None = None, pages_under: str = "") -> str:
+    text = collect(root, pages_under)
     as_jinja = json.dumps(text, ensure_ascii=False, indent=1, sort_keys=True)
     return (
         "{#- Written by `workbook template-text` from data/<lang>/ui.yaml (and the workbook\n"
@@ -82,11 +86,16 @@ def render(root: Path | None = None) -> str:
     )
 
 
-def write(root: Path | None = None, target: Path = TEXT_FILE, voila_json: Path = VOILA_JSON):
+def write(
+    root: Path | None = None,
+    target: Path = TEXT_FILE,
+    voila_json: Path = VOILA_JSON,
+    pages_under: str = "",
+):
     """Write the template's words and voila.json's cell_error_instruction; returns the
     files that changed."""
     changed = []
-    new = render(root)
+    new = render(root, pages_under)
     if not target.is_file() or target.read_text(encoding="utf-8") != new:
         target.write_text(new, encoding="utf-8")
         changed.append(target)
