@@ -149,6 +149,12 @@ class Server:
                 pass
         return total
 
+    def __enter__(self) -> Server:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.stop()
+
     def stop(self) -> None:
         self.proc.terminate()
         try:
@@ -328,8 +334,7 @@ def freed_after_close(server: Server, idle_kernels: int, limit: float = 180) -> 
 
 
 def measure(project_config: bool, browsers: bool) -> dict:
-    server = Server(project_config)
-    try:
+    with Server(project_config) as server:
         result: dict = {"idle": server.memory(), "scenarios": {}}
         cpu0 = server.cpu_seconds()
         result["ready_after_start_s"] = server.ready_after
@@ -357,8 +362,6 @@ def measure(project_config: bool, browsers: bool) -> dict:
             result["freed_after_close_s"] = freed_after_close(server, result["idle"]["kernels"])
             result["after_freeing"] = server.memory()
         return result
-    finally:
-        server.stop()
 
 
 def table(app: dict, base: dict) -> str:
@@ -394,20 +397,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     if args.in_lesson:
-        server = Server(True)
-        try:
+        with Server(True) as server:
             found = asyncio.run(in_lesson_during_rush(server.url, server.wait_until_quiet))
-        finally:
-            server.stop()
         print(json.dumps(found, indent=2))
         return 0
     if args.stuck:
-        server = Server(True)
-        try:
+        with Server(True) as server:
             print(f"{args.stuck} concurrent loads of every page (app configuration):", flush=True)
             stuck = stuck_pages(server.url, args.stuck)
-        finally:
-            server.stop()
         total = sum(r["incomplete"] for r in stuck.values())
         print(f"Stuck or incomplete pages: {total} of {args.stuck * len(stuck)}")
         Path(args.out).write_text(json.dumps({"stuck": stuck}, indent=2))

@@ -156,8 +156,12 @@ class GentleKernelManager(AsyncMappingKernelManager):
         asyncio.ensure_future(self._release_when_built(kernel_id, gate))
         return kernel_id
 
+    def _pool_entries(self) -> list:
+        """Voila's pool entries (one task per page kept ready), every lesson's together."""
+        return [task for pool in getattr(self, "_pools", {}).values() for task in pool]
+
     def _still_pooled(self, task) -> bool:
-        return any(task in pool for pool in getattr(self, "_pools", {}).values())
+        return task in self._pool_entries()
 
     async def _release_when_built(self, kernel_id: str, gate: asyncio.Semaphore) -> None:
         """Let the next page be built once this one is: Voila runs the lesson in the
@@ -183,10 +187,9 @@ class GentleKernelManager(AsyncMappingKernelManager):
 
     def _waiting_in_pool(self) -> set[str]:
         waiting = set()
-        for pool in getattr(self, "_pools", {}).values():
-            for task in pool:
-                if task.done() and not task.cancelled() and task.exception() is None:
-                    waiting.add(task.result().get("kernel_id"))
+        for task in self._pool_entries():
+            if task.done() and not task.cancelled() and task.exception() is None:
+                waiting.add(task.result().get("kernel_id"))
         return waiting
 
     async def cull_kernels(self):

@@ -470,11 +470,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{args.dwell:.0f} s a page; the app keeps {ready} pages of lesson 1 ready.",
         flush=True,
     )
-    server = Server(project_config=True, workshop_size=ready)
-    try:
+    with Server(project_config=True, workshop_size=ready) as server:
         result = asyncio.run(soak(server, args))
-    finally:
-        server.stop()
     result["machine"] = machine
     result["server_log"] = server.log.name
     print(report(result))
