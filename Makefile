@@ -49,7 +49,7 @@ test: install-test
 	$(BIN)/ruff check widgets tests
 	$(BIN)/ruff format --check widgets tests
 	npm ci --prefix tests/browser --no-audit --no-fund --silent
-	$(BIN)/python -m pytest -n auto --maxprocesses 4 --dist loadfile
+	$(BIN)/python -m pytest
 
 lab: install
 	$(BIN)/jupyter lab notebooks/00_welcome.ipynb
