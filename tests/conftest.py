@@ -6,10 +6,16 @@ copy of data/ on purpose (``from conftest import edit, line_of, messages``).
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# Checked content is cached between processes (widgets/content_cache.py); the tests, and
+# the Voila servers and kernels they start, use a cache of their own that starts empty.
+os.environ["OIG_CACHE_DIR"] = tempfile.mkdtemp(prefix="oig-test-cache-")
 
 from widgets.content import DEFAULT_DATA_DIR, REPO_DIR, clear_cache, load_workbook, validate
 

@@ -147,6 +147,15 @@ def test_empty_and_non_utf8_files(data_copy):
     assert any("crisis.yaml line 1" in m and "UTF-8" in m for m in msgs)
 
 
+@pytest.mark.parametrize("text", ["~\n", "null", "&anchor", "# only a comment\n---\n"])
+def test_file_with_only_an_empty_value(data_copy, text):
+    """Found by the property test: "&0" (an anchor on nothing) loaded as no lesson at all
+    and no problem either, so the lesson silently vanished."""
+    (data_copy / "en" / "lessons" / "responsibility.yaml").write_text(text, encoding="utf-8")
+    msgs = messages(data_copy)
+    assert any("responsibility.yaml line" in m and ("empty" in m) for m in msgs), msgs
+
+
 def test_load_raises_content_error_with_every_problem(data_copy):
     edit(data_copy / "settings.yaml", "crisis_region: us", "crisis_region: mars")
     edit(data_copy / "en" / "lessons" / "responsibility.yaml", "type: reflection", "type: quiz")

@@ -7,9 +7,10 @@ exercise lives in ``data/<language>/lessons/<lesson-id>.yaml``.
 
 from __future__ import annotations
 
-from . import state_reply
+from . import shared_models, state_reply
 from .registry import build_exercise, show_exercise, show_safety
 
+shared_models.install()
 state_reply.install()
 
 __all__ = ["build_exercise", "show_exercise", "show_safety"]

@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import schema
+from . import content_cache, schema
 from .yaml_lines import LinedDocument, Problem, load_lined
 
 REPO_DIR = Path(__file__).resolve().parent.parent
@@ -389,14 +389,21 @@ def validate(root: Path | None = None) -> list[Problem]:
 
 @lru_cache(maxsize=8)
 def _load(root: str, language: str | None) -> Workbook:
+    key = content_cache.fingerprint(Path(root), language)
+    cached = content_cache.read(key)
+    if isinstance(cached, Workbook):
+        return cached
     loaded, problems = collect(Path(root), language)
     if problems:
         raise ContentError(problems)
-    return Workbook(**loaded)
+    workbook = Workbook(**loaded)
+    content_cache.write(key, workbook)
+    return workbook
 
 
 def load_workbook(root: Path | None = None, language: str | None = None) -> Workbook:
-    """The checked content; parsed once per process (kernels share nothing else).
+    """The checked content; parsed once per process, and kept for the next process while
+    the files stay the same (:mod:`widgets.content_cache`).
 
     Without ``language``: the page's language if it chose one, else settings.yaml's."""
     return _load(str(Path(root) if root else data_dir()), language or _page_language)

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 
 import ipywidgets as W
 
+from . import shared_models
 from .text import escape, paragraphs
 
 __all__ = ["escape", "paragraphs"]
@@ -18,7 +19,9 @@ __all__ = ["escape", "paragraphs"]
 
 def show(widget: W.Widget, visible: bool) -> None:
     """Hide without destroying, so whatever was typed inside stays put."""
-    widget.layout.display = None if visible else "none"
+    display = None if visible else "none"
+    if widget.layout.display != display:
+        shared_models.own_layout(widget).display = display
 
 
 def html(markup: str, *classes: str) -> W.HTML:
@@ -41,12 +44,21 @@ def button(label: str, *classes: str, primary: bool = False) -> W.Button:
         description=label,
         tooltip=label,
         button_style="primary" if primary else "",
-        layout=W.Layout(width="auto", min_height="44px"),
+        layout=shared_models.layout(width="auto", min_height="44px"),
     )
     widget.add_class("oig-button")
     for cls in classes:
         widget.add_class(cls)
     return widget
+
+
+def labelled(widget_class: type[W.DOMWidget], width: str = "100%") -> dict:
+    """Layout and style for a control with its label beside it, the label at full length;
+    shared by every such control (see :mod:`widgets.shared_models`)."""
+    return {
+        "style": shared_models.style(widget_class, description_width="initial"),
+        "layout": shared_models.layout(width=width),
+    }
 
 
 def text_box(label: str, placeholder: str = "", rows: int = 3) -> W.Textarea:
@@ -56,8 +68,7 @@ def text_box(label: str, placeholder: str = "", rows: int = 3) -> W.Textarea:
         placeholder=placeholder,
         rows=rows,
         continuous_update=False,
-        style={"description_width": "initial"},
-        layout=W.Layout(width="100%"),
+        **labelled(W.Textarea),
     )
     box.add_class("oig-field")
     return box
@@ -71,7 +82,7 @@ def vbox(children: list[W.Widget], *classes: str) -> W.VBox:
 
 
 def hbox(children: list[W.Widget], *classes: str) -> W.HBox:
-    box = W.HBox(children, layout=W.Layout(flex_flow="row wrap"))
+    box = W.HBox(children, layout=shared_models.layout(flex_flow="row wrap"))
     for cls in classes:
         box.add_class(cls)
     return box
@@ -84,8 +95,7 @@ def rating_slider(label: str, value: int = 0, *classes: str) -> W.IntSlider:
         min=0,
         max=10,
         description=label,
-        style={"description_width": "initial"},
-        layout=W.Layout(width="100%"),
+        **labelled(W.IntSlider),
     )
     for cls in classes:
         slider.add_class(cls)

@@ -189,4 +189,8 @@ def parse_lined(text: str, name: str) -> LinedDocument:
                 'put the whole text in double quotes: "like this".',
             )
         )
+    if doc.value is None and not doc.problems:  # e.g. only "~", "null" or "&name"
+        doc.problems.append(
+            Problem(name, node.start_mark.line + 1, "this file holds nothing but an empty value.")
+        )
     return doc

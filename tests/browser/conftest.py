@@ -119,8 +119,46 @@ def browser():
                 "--disable-sync",
             ],
         )
+        _record_console(b)
         yield b
         b.close()
+
+
+# What every page said on its console during the current test, written to
+# tests/artifacts/console-<test>.txt when the test fails: a page that stays stuck under
+# load (e.g. waiting for its kernel) then leaves a trail to read.
+_console: list[str] = []
+
+
+def _record_console(b) -> None:
+    new_context = b.new_context
+
+    def recording_context(*args, **kwargs):
+        context = new_context(*args, **kwargs)
+        context.on(
+            "console",
+            lambda m: _console.append(f"{time.strftime('%H:%M:%S')} {m.type}: {m.text[:500]}"),
+        )
+        context.on("weberror", lambda e: _console.append(f"page error: {e.error}"))
+        return context
+
+    b.new_context = recording_context
+
+
+def pytest_runtest_setup(item):
+    _console.clear()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if report.when == "call" and report.failed and _console:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        name = "".join(c if c.isalnum() or c in "-_" else "_" for c in item.name)
+        noise = "Unsatisfied version"  # Voila's shared-module warnings on every load
+        lines = [line for line in _console if noise not in line]
+        (ARTIFACTS / f"console-{name}.txt").write_text("\n".join(lines), encoding="utf-8")
 
 
 def pytest_generate_tests(metafunc):

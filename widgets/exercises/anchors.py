@@ -58,8 +58,7 @@ class AnchorPicker(W.VBox):
             options=[(a.label, a.id) for a in step.anchors],
             value=get() or None,
             description=step.anchor_question,
-            style={"description_width": "initial"},
-            layout=W.Layout(width="100%"),
+            **ui.labelled(W.RadioButtons),
         )
         self.radio.add_class("oig-anchor-choice")
         self._set = set

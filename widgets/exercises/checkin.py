@@ -55,7 +55,7 @@ class CheckinView(ExerciseView):
         scale = ui.rating_scale(spec.low_label, spec.high_label)
         self._button = ui.button(spec.button, "oig-checkin", primary=True)
         self._reply = ui.html("", "oig-reply")
-        self._reply.layout.display = "none"
+        ui.show(self._reply, False)
         ui.on_click_with_values(
             self._button, [self._slider], lambda: setattr(m, "rating", self._slider.value)
         )

@@ -15,7 +15,7 @@ from typing import Any
 import ipywidgets as W
 import traitlets as T
 
-from .. import ui
+from .. import shared_models, ui
 from ..content import Workbook
 from ..schema import FeelingFitExercise, FitStep
 from ..text import escape, paragraphs
@@ -246,7 +246,7 @@ class FeelingFitView(ExerciseView):
                     value=False,
                     description=choice.label,
                     indent=False,
-                    layout=W.Layout(width="auto"),
+                    layout=shared_models.layout(width="auto"),
                 )
                 box.add_class("oig-tick")
                 box.observe(

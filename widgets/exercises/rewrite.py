@@ -74,8 +74,7 @@ class RewriteView(ExerciseView):
             options=options,
             value=m.harsh_choice,
             description=spec.pick_label,
-            style={"description_width": "initial"},
-            layout=W.Layout(width="100%"),
+            **ui.labelled(W.Dropdown),
         )
         self._pick.add_class("oig-pick")
         self._own = ui.text_box(spec.own_label, rows=2)
@@ -84,7 +83,7 @@ class RewriteView(ExerciseView):
         self._form = FormView(m.form)
         self._check = ui.button(spec.check_button, "oig-check", primary=True)
         self._result = ui.html("", "oig-hints")
-        self._result.layout.display = "none"
+        ui.show(self._result, False)
         self._check.on_click(lambda _: self._look_over())
         body = ui.vbox([self._pick, self._own, self._form, self._check, self._result], "oig-body")
         super().__init__(workbook, spec, body)

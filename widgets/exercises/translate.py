@@ -119,8 +119,7 @@ class TranslateView(ExerciseView):
             options=options,
             value=m.choice,
             description=spec.pick_label,
-            style={"description_width": "initial"},
-            layout=W.Layout(width="100%"),
+            **ui.labelled(W.Dropdown),
         )
         self._pick.add_class("oig-pick")
         self._pick.add_class("oig-translate-pick")

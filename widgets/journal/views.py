@@ -129,8 +129,7 @@ class StorageChoice(W.VBox):
             options=[(words.visit, "visit"), (words.keep, "keep")],
             value="visit",
             description=words.label,
-            style={"description_width": "initial"},
-            layout=W.Layout(width="auto"),
+            **ui.labelled(W.RadioButtons, width="auto"),
         )
         self.radio.add_class("oig-storage-radio")
         notes = (
