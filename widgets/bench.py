@@ -219,7 +219,10 @@ def browser_timings(url: str, count: int, rounds: int, settle=None) -> dict:
                 failures += 1
             for c in contexts:
                 c.close()
-            settle() if settle else time.sleep(3)
+            if settle:
+                settle()
+            else:
+                time.sleep(3)
         browser.close()
     return {"visitors": count, "rounds": rounds, "failures": failures, **percentiles(times)}
 

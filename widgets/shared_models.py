@@ -64,8 +64,10 @@ def is_shared(model: W.Widget) -> bool:
 def own_layout(widget: W.DOMWidget) -> W.Layout:
     """The widget's Layout, first replaced by a copy of its own if it was a shared one."""
     if is_shared(widget.layout):
-        props = {k: v for k, v in widget.layout.get_state().items() if not k.startswith("_")}
-        widget.layout = W.Layout(**{k: v for k, v in props.items() if v is not None})
+        state = widget.layout.get_state().items()
+        widget.layout = W.Layout(
+            **{k: v for k, v in state if not k.startswith("_") and v is not None}
+        )
     return widget.layout
 
 
