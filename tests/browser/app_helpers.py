@@ -14,6 +14,7 @@ from widgets.content import REPO_DIR
 NOTEBOOKS = REPO_DIR / "notebooks"
 AXE_JS = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
 # Rules that silently do not apply when axe takes the page for an open dialog.
+JOURNAL_PREFIX = "owning-it-gently:journal:"
 MUST_RUN = ("region", "landmark-one-main", "page-has-heading-one")
 INTERACTIVE = (
     "button, a[href], input, select, textarea, [role=slider], [role=button], [role=checkbox]"
@@ -198,4 +199,22 @@ def layout_faults(page) -> list[str]:
             return out;
         }""",
         [LABELS, CONTROLS],
+    )
+
+
+def wait_stored(page, area: str, text: str) -> None:
+    """Wait until the browser's ``area`` (localStorage or sessionStorage) holds a journal
+    record containing ``text``. Why poll: a save waits for the journal's delay and a
+    round trip through the kernel, which on a busy machine can take seconds."""
+    page.wait_for_function(
+        """([area, prefix, text]) => {
+          const s = window[area];
+          for (let i = 0; i < s.length; i++) {
+            const k = s.key(i);
+            if (k.startsWith(prefix) && s.getItem(k).includes(text)) return true;
+          }
+          return false;
+        }""",
+        arg=[area, JOURNAL_PREFIX, text],
+        timeout=30_000,
     )

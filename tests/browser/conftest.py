@@ -103,8 +103,12 @@ def voila_url():
 @pytest.fixture(scope="session")
 def browser():
     _need_browser()
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # Playwright's assertions wait 5 s by default. On a loaded machine (2 cores, Voila,
+    # kernels and Chromium together) a page's answer can take longer than that; a
+    # longer wait still fails a page that never answers.
+    expect.set_options(timeout=20_000)
     with sync_playwright() as p:
         b = p.chromium.launch(
             executable_path=CHROMIUM,

@@ -20,6 +20,7 @@ from playwright.sync_api import expect
 
 from widgets.content import REPO_DIR, load_workbook
 
+from .app_helpers import JOURNAL_PREFIX, wait_stored
 from .conftest import DESKTOP, PHONE, no_sideways_scroll, open_notebook, screenshot
 
 pytestmark = pytest.mark.browser
@@ -28,7 +29,7 @@ WELCOME = "00_welcome.ipynb"
 LESSON1 = "01_responsibility_vs_cruelty.ipynb"
 LESSON4 = "04_putting_it_together.ipynb"
 MY_ANSWERS = "05_my_answers.ipynb"
-PREFIX = "owning-it-gently:journal:"
+PREFIX = JOURNAL_PREFIX
 # Updates that wait for the kernel (a save, a restore, a redraw) on a busy machine.
 SLOW = 20_000
 
@@ -49,21 +50,6 @@ def stored(page, area: str) -> dict[str, str]:
 
 def stored_text(page, area: str) -> str:
     return "".join(stored(page, area).values())
-
-
-def wait_stored(page, area: str, text: str) -> None:
-    page.wait_for_function(
-        f"""([area, text]) => {{
-          const s = window[area];
-          for (let i = 0; i < s.length; i++) {{
-            const k = s.key(i);
-            if (k.startsWith("{PREFIX}") && s.getItem(k).includes(text)) return true;
-          }}
-          return false;
-        }}""",
-        arg=[area, text],
-        timeout=30_000,
-    )
 
 
 def new_page(browser, size=DESKTOP, name="desktop"):

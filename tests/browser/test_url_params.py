@@ -22,7 +22,7 @@ from playwright.sync_api import expect
 
 from widgets.content import load_workbook
 
-from .app_helpers import expected_exercises, foreign_origins
+from .app_helpers import JOURNAL_PREFIX, expected_exercises, foreign_origins, wait_stored
 from .conftest import DESKTOP
 
 pytestmark = pytest.mark.browser
@@ -96,10 +96,10 @@ def test_junk_in_the_address_gives_the_usual_page(visitor, voila_url, query):
     box = page.get_by_label("What happened?")
     box.fill("I was late again.")
     box.blur()
-    page.wait_for_timeout(1000)  # the journal's save delay
+    wait_stored(page, "sessionStorage", "I was late again.")
     stored = page.evaluate(
         "[Object.keys(localStorage).length, Object.keys(sessionStorage).filter("
-        "k => k.startsWith('owning-it-gently:journal:')).length]"
+        f"k => k.startsWith('{JOURNAL_PREFIX}')).length]"
     )
     assert stored == [0, 1]
     # Nothing ran, nothing broke, nothing left the app.

@@ -86,6 +86,27 @@ function readRecord(storage, key, version) {
   return null;
 }
 
+// Resolves once every widget model the page has started making exists, or after
+// `limit` ms. Why: Voila's page makes all of a kernel's widgets at once from one message
+// (request_states); each one's channel is open before its model is made, and an update
+// the kernel sends to a widget whose model is not made yet is dropped. This record's
+// answer to "loaded" updates other widgets (the status line, restored answers, the list
+// on "My answers"), so on a busy machine those updates were lost and the page said
+// "Looking for your answers..." for good. `_models` (model id -> promise) is the widget
+// manager's own table (ipywidgets 8); without it, nothing is waited for.
+export async function widgetsMade(manager, limit = 15000) {
+  const table = manager && manager._models;
+  if (!table) return;
+  const made = (async () => {
+    for (let round = 0; round < 50; round++) {
+      const pending = Object.values(table);
+      await Promise.allSettled(pending);
+      if (Object.values(table).length === pending.length) return;
+    }
+  })();
+  await Promise.race([made, new Promise((resolve) => setTimeout(resolve, limit))]);
+}
+
 export default {
   initialize({ model }) {
     const key = model.get("key_prefix") + baseUrl();
@@ -180,15 +201,14 @@ export default {
       }
     });
 
-    // Say what this browser holds until the kernel confirms it heard: without that
-    // answer, a page whose first message went astray (seen once in a few hundred loads
-    // on a busy machine) would say "Looking for your answers..." for good.
+    // Say what this browser holds once the page's widgets are all made (see
+    // widgetsMade), and again every 2 s until the kernel confirms it heard.
     const tell = (tries) => {
       if (heard || tries === 0) return;
       model.send({ type: "loaded", mode: state.mode, text, problem });
       setTimeout(() => tell(tries - 1), 2000);
     };
-    tell(30);
+    widgetsMade(model.widget_manager).then(() => tell(30));
   },
 
   render({ el }) {
