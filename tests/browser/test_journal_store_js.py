@@ -44,64 +44,56 @@ SETUP = """async (source) => {
 }"""
 
 
+@pytest.fixture
+def page(browser):
+    """A blank page holding store.js, started with the stand-in manager and model."""
+    page = browser.new_page()
+    page.evaluate(SETUP, STORE_JS)
+    yield page
+    page.close()
+
+
 def sent(page) -> list[str]:
     return page.evaluate("window.t.sent.map((m) => m.type)")
 
 
-def test_loaded_waits_until_every_widget_model_is_made(browser):
-    page = browser.new_page()
-    try:
-        page.evaluate(SETUP, STORE_JS)
-        page.wait_for_timeout(300)
-        assert sent(page) == []  # two models still being made
-        page.evaluate("window.t.made.a.resolve({})")
-        page.wait_for_timeout(300)
-        assert sent(page) == []  # one still being made
-        # A model registered while waiting is waited for too.
-        page.evaluate(
-            "window.t.made.c = window.t.later();"
-            "window.t.manager._models.c = window.t.made.c.promise;"
-            "window.t.made.b.resolve({})"
-        )
-        page.wait_for_timeout(300)
-        assert sent(page) == []
-        page.evaluate("window.t.made.c.resolve({})")
-        page.wait_for_function("window.t.sent.length > 0", timeout=5_000)
-        assert sent(page) == ["loaded"]
-    finally:
-        page.close()
+def test_loaded_waits_until_every_widget_model_is_made(page):
+    page.wait_for_timeout(300)
+    assert sent(page) == []  # two models still being made
+    page.evaluate("window.t.made.a.resolve({})")
+    page.wait_for_timeout(300)
+    assert sent(page) == []  # one still being made
+    # A model registered while waiting is waited for too.
+    page.evaluate(
+        "window.t.made.c = window.t.later();"
+        "window.t.manager._models.c = window.t.made.c.promise;"
+        "window.t.made.b.resolve({})"
+    )
+    page.wait_for_timeout(300)
+    assert sent(page) == []
+    page.evaluate("window.t.made.c.resolve({})")
+    page.wait_for_function("window.t.sent.length > 0", timeout=5_000)
+    assert sent(page) == ["loaded"]
 
 
-def test_a_model_that_failed_to_be_made_does_not_hold_loaded_back(browser):
-    page = browser.new_page()
-    try:
-        page.evaluate(SETUP, STORE_JS)
-        page.evaluate(
-            "window.t.made.a.resolve({});window.t.made.b.reject(new Error('no such widget'))"
-        )
-        page.wait_for_function("window.t.sent.length > 0", timeout=5_000)
-        assert sent(page) == ["loaded"]
-    finally:
-        page.close()
+def test_a_model_that_failed_to_be_made_does_not_hold_loaded_back(page):
+    page.evaluate("window.t.made.a.resolve({});window.t.made.b.reject(new Error('no such widget'))")
+    page.wait_for_function("window.t.sent.length > 0", timeout=5_000)
+    assert sent(page) == ["loaded"]
 
 
-def test_without_a_model_table_or_in_time_loaded_is_sent_anyway(browser):
-    page = browser.new_page()
-    try:
-        page.evaluate(SETUP, STORE_JS)
-        waited = page.evaluate(
-            """async () => {
-              const { widgetsMade, later } = { ...window.t.mod, later: window.t.later };
-              const start = performance.now();
-              await widgetsMade(undefined);
-              await widgetsMade({});
-              const quick = performance.now() - start;
-              await widgetsMade({ _models: { x: later().promise } }, 400);
-              return [quick, performance.now() - start];
-            }"""
-        )
-        quick, total = waited
-        assert quick < 100  # nothing to wait for
-        assert 350 < total < 3000  # a model never made: given up on after the limit
-    finally:
-        page.close()
+def test_without_a_model_table_or_in_time_loaded_is_sent_anyway(page):
+    waited = page.evaluate(
+        """async () => {
+          const { widgetsMade, later } = { ...window.t.mod, later: window.t.later };
+          const start = performance.now();
+          await widgetsMade(undefined);
+          await widgetsMade({});
+          const quick = performance.now() - start;
+          await widgetsMade({ _models: { x: later().promise } }, 400);
+          return [quick, performance.now() - start];
+        }"""
+    )
+    quick, total = waited
+    assert quick < 100  # nothing to wait for
+    assert 350 < total < 3000  # a model never made: given up on after the limit
