@@ -13,8 +13,8 @@ from widgets.content import REPO_DIR
 
 NOTEBOOKS = REPO_DIR / "notebooks"
 AXE_JS = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
-# Rules that silently do not apply when axe takes the page for an open dialog.
 JOURNAL_PREFIX = "owning-it-gently:journal:"
+# Rules that silently do not apply when axe takes the page for an open dialog.
 MUST_RUN = ("region", "landmark-one-main", "page-has-heading-one")
 INTERACTIVE = (
     "button, a[href], input, select, textarea, [role=slider], [role=button], [role=checkbox]"

@@ -160,7 +160,7 @@ def pytest_runtest_makereport(item, call):
     if report.when == "call" and report.failed and _console:
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         name = "".join(c if c.isalnum() or c in "-_" else "_" for c in item.name)
-        noise = "Unsatisfied version"  # Voila's shared-module warnings on every load
+        noise = "No satisfying version"  # Voila's shared-module warning on every load
         lines = [line for line in _console if noise not in line]
         (ARTIFACTS / f"console-{name}.txt").write_text("\n".join(lines), encoding="utf-8")
 

@@ -29,7 +29,6 @@ WELCOME = "00_welcome.ipynb"
 LESSON1 = "01_responsibility_vs_cruelty.ipynb"
 LESSON4 = "04_putting_it_together.ipynb"
 MY_ANSWERS = "05_my_answers.ipynb"
-PREFIX = JOURNAL_PREFIX
 # Updates that wait for the kernel (a save, a restore, a redraw) on a busy machine.
 SLOW = 20_000
 
@@ -38,7 +37,7 @@ STORED = f"""(area) => {{
   const found = {{}};
   for (let i = 0; i < s.length; i++) {{
     const k = s.key(i);
-    if (k.startsWith("{PREFIX}")) found[k] = s.getItem(k);
+    if (k.startsWith("{JOURNAL_PREFIX}")) found[k] = s.getItem(k);
   }}
   return found;
 }}"""
@@ -77,7 +76,7 @@ def choose_keep(page, base: str) -> None:
     open_notebook(page, base, WELCOME, exercises=1)
     page.get_by_label("Keep on this device").check()
     page.wait_for_function(
-        f"Object.keys(localStorage).some(k => k.startsWith('{PREFIX}'))", timeout=30_000
+        f"Object.keys(localStorage).some(k => k.startsWith('{JOURNAL_PREFIX}'))", timeout=30_000
     )
     expect(page.locator(".oig-privacy").first).to_contain_text("kept in this browser", timeout=SLOW)
 
@@ -360,7 +359,7 @@ def test_hostile_text_is_shown_exactly_as_typed_and_never_runs(browser, voila_ur
     wait_stored(page, "localStorage", "javascript:alert")
     if name == "desktop":
         page.wait_for_function(
-            f"Object.keys(localStorage).some(k => k.startsWith('{PREFIX}') "
+            f"Object.keys(localStorage).some(k => k.startsWith('{JOURNAL_PREFIX}') "
             "&& localStorage.getItem(k).length > 1000000)",
             timeout=60_000,
         )
@@ -458,14 +457,14 @@ def test_damaged_or_full_storage_gets_a_message_and_the_page_still_works(browser
     context.add_init_script(
         f"""if (!sessionStorage.getItem("seeded")) {{
               sessionStorage.setItem("seeded", "1");
-              localStorage.setItem("{PREFIX}/", "{{not json");
+              localStorage.setItem("{JOURNAL_PREFIX}/", "{{not json");
             }}"""
     )
     open_notebook(page, voila_url, LESSON1, exercises=4)
     problem = page.locator(".oig-journal-problem")
     expect(problem).to_contain_text("could not read", timeout=SLOW)
     set_aside = page.evaluate(
-        f"""Object.keys(localStorage).filter(k => k.startsWith('{PREFIX}/:set-aside:'))
+        f"""Object.keys(localStorage).filter(k => k.startsWith('{JOURNAL_PREFIX}/:set-aside:'))
               .map(k => localStorage.getItem(k))"""
     )
     assert set_aside == ["{not json"]  # put aside under its own key, not deleted

@@ -101,7 +101,7 @@ export async function widgetsMade(manager, limit = 15000) {
     for (let round = 0; round < 50; round++) {
       const pending = Object.values(table);
       await Promise.allSettled(pending);
-      if (Object.values(table).length === pending.length) return;
+      if (Object.values(table).every((model) => pending.includes(model))) return;
     }
   })();
   await Promise.race([made, new Promise((resolve) => setTimeout(resolve, limit))]);
