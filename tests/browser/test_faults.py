@@ -23,13 +23,12 @@ from playwright.sync_api import expect
 
 from widgets.content import load_workbook
 
-from .app_helpers import open_page
+from .app_helpers import JOURNAL_PREFIX, open_page
 from .conftest import DESKTOP, screenshot, start_voila, stop
 
 pytestmark = pytest.mark.browser
 
 LESSON = "01_responsibility_vs_cruelty.ipynb"
-PREFIX = "owning-it-gently:journal:"
 
 
 @pytest.fixture
@@ -70,7 +69,7 @@ def write_answers(page, lang: str, marker: str) -> dict[str, str]:
         page.wait_for_function(
             """([prefix, text]) => Object.keys(sessionStorage).some(
                 k => k.startsWith(prefix) && sessionStorage.getItem(k).includes(text))""",
-            arg=[PREFIX, json.dumps(text, ensure_ascii=False)[1:-1]],
+            arg=[JOURNAL_PREFIX, json.dumps(text, ensure_ascii=False)[1:-1]],
             timeout=30_000,
         )
     return typed

@@ -20,23 +20,22 @@ from playwright.sync_api import expect
 
 from widgets.content import load_workbook
 
+from .app_helpers import JOURNAL_PREFIX, wait_stored
 from .conftest import open_notebook, screenshot
 from .test_journal import (
     LESSON1,
     MY_ANSWERS,
-    PREFIX,
     SLOW,
     WELCOME,
     new_page,
     repair_box,
     stored,
     type_in,
-    wait_stored,
 )
 
 pytestmark = pytest.mark.browser
 
-KEY = f"{PREFIX}/"  # the record's key: the prefix and the server's base URL
+KEY = f"{JOURNAL_PREFIX}/"  # the record's key: the prefix and the server's base URL
 SET_ASIDE = f"{KEY}:set-aside"
 
 # What Chromium does when site data is blocked: reading either property throws.
