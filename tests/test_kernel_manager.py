@@ -145,6 +145,22 @@ def test_the_server_can_hold_more_than_two_hundred_open_pages():
     assert km.context.get(zmq.MAX_SOCKETS) > 1023
 
 
+@pytest.mark.parametrize(("shown", "kept"), [("INFO", "INFO"), ("DEBUG", "DEBUG")])
+def test_the_server_does_not_write_log_lines_nobody_sees(shown, kept):
+    """Traitlets leaves the server's logger at DEBUG and filters in the handler: each
+    kernel message made a debug line only to throw it away. ``--debug`` keeps them."""
+    import logging
+
+    log = logging.getLogger(f"oig-test-server-{shown}")
+    log.setLevel(logging.DEBUG)
+    handler = logging.StreamHandler()
+    handler.setLevel(shown)
+    log.addHandler(handler)
+    GentleKernelManager(log=log)
+    assert logging.getLevelName(log.level) == kept
+    assert log.isEnabledFor(logging.DEBUG) == (shown == "DEBUG")
+
+
 def test_pages_kept_ready_are_built_one_at_a_time_and_visitors_never_wait(monkeypatch):
     """After a rush Voila asks for every used page again at once; they are built in turn
     (here one at a time), each turn ending when its kernel has run the lesson and gone
