@@ -18,6 +18,10 @@ TOKEN ?=
 # Our Voila template lives in the repo; this makes Voila find it without installing it.
 export JUPYTER_PATH := $(CURDIR)/share/jupyter
 
+# One test process per core, at most four (each runs its own Voila server and Chromium),
+# a test file's tests in the same process. PYTEST_WORKERS= runs them one after another.
+PYTEST_WORKERS ?= -n auto --maxprocesses=4 --dist loadfile
+
 .PHONY: app test lab validate bench soak hub test-hub install install-test clean
 
 $(BIN)/python:
@@ -49,7 +53,7 @@ test: install-test
 	$(BIN)/ruff check widgets tests
 	$(BIN)/ruff format --check widgets tests
 	npm ci --prefix tests/browser --no-audit --no-fund --silent
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_WORKERS)
 
 lab: install
 	$(BIN)/jupyter lab notebooks/00_welcome.ipynb

@@ -149,6 +149,18 @@ class Server:
                 pass
         return total
 
+    def cpu_split(self, kernels: list[psutil.Process]) -> dict:
+        """CPU seconds so far of the server process and of these kernels."""
+
+        def used(p: psutil.Process) -> float:
+            try:
+                t = p.cpu_times()
+                return t.user + t.system
+            except psutil.Error:
+                return 0.0
+
+        return {"server": used(self.ps), "kernels": sum(used(k) for k in kernels)}
+
     def __enter__(self) -> Server:
         return self
 
@@ -185,6 +197,16 @@ def summarise(visits: list[Visit]) -> dict:
         "interactive": percentiles(v.click for v in visits),
         "widget_models": max((v.widget_count for v in visits), default=0),
     }
+
+
+def per_visitor(before: dict, after: dict, client: float, count: int) -> dict:
+    """Milliseconds of CPU each visitor cost the server, the kernels and this client.
+
+    Why: on a small machine a rush of visitors is bounded by the CPU all of them need
+    together (their sum divided by the cores), whatever the order of the work.
+    """
+    split = {k: after[k] - before[k] for k in after} | {"client": client}
+    return {k: round(v * 1000 / count, 1) for k, v in split.items()}
 
 
 def browser_timings(url: str, count: int, rounds: int, settle=None) -> dict:
@@ -344,8 +366,15 @@ def measure(project_config: bool, browsers: bool) -> dict:
         cpu0 = server.cpu_seconds()
         result["ready_after_start_s"] = server.ready_after
         for name, count, spread in SCENARIOS:
+            # Only the kernels already running: pages rebuilt during the scenario are
+            # not the visitors' cost (measured with the rebuild below).
+            kernels = server.kernels()
+            before, client = server.cpu_split(kernels), time.process_time()
             visits = asyncio.run(visitors(server.url, NOTEBOOK, BUTTON, count, spread))
             result["scenarios"][name] = summarise(visits)
+            result["scenarios"][name]["cpu_ms_per_visitor"] = per_visitor(
+                before, server.cpu_split(kernels), time.process_time() - client, count
+            )
             print(f"  {name}: {result['scenarios'][name]}", flush=True)
             # Pages used are rebuilt in the background; the next group comes later.
             result["scenarios"][name]["rebuilt_after_s"] = server.wait_until_quiet()
@@ -429,6 +458,12 @@ def main(argv: list[str] | None = None) -> int:
             f"\n{label}: ready {r['ready_after_start_s']} s after start; idle {r['idle']},"
             f" after {r['after']}, cpu {r['cpu_seconds']} s,"
             f" widget models {r['scenarios']['1 together']['widget_models']}"
+        )
+        rush = r["scenarios"]["30 together"]["cpu_ms_per_visitor"]
+        floor = sum(rush.values()) * 30 / 1000 / (os.cpu_count() or 1)
+        print(
+            f"{label}: CPU per visitor, 30 together (ms): {rush}; all 30 need about"
+            f" {floor:.2f} s of this machine's {os.cpu_count()} cores"
         )
         rebuilt = {n: sc["rebuilt_after_s"] for n, sc in r["scenarios"].items()}
         print(f"{label}: seconds until used pages were rebuilt: {rebuilt}")
