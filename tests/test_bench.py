@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from widgets.bench import per_visitor, percentiles
 
 
@@ -20,3 +22,37 @@ def test_cpu_is_shared_out_per_visitor_in_milliseconds():
         "kernels": 30.0,
         "client": 5.0,
     }
+
+
+def test_cpu_of_processes_that_exited_still_counts():
+    """The culler stopping kernels must not look like a quiet server."""
+    import subprocess
+    import sys
+
+    import psutil
+
+    from widgets.bench import CpuLedger
+
+    # A parent (the server) and its child (a kernel): the child uses 0.3 s of CPU, then
+    # waits for its input to close and exits; the parent stays.
+    child = (
+        "import sys, time\nt = time.process_time()\n"
+        "while time.process_time() - t < 0.3: pass\nsys.stdin.read()\n"
+    )
+    parent = f"import subprocess, sys, time\nsubprocess.run([sys.executable, '-c', {child!r}])\n"
+    parent += "time.sleep(60)\n"
+    server = subprocess.Popen([sys.executable, "-c", parent], stdin=subprocess.PIPE)
+    try:
+        ledger = CpuLedger(psutil.Process(server.pid))
+        deadline = time.monotonic() + 20
+        while ledger.total() < 0.3 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        before = ledger.total()
+        assert before >= 0.3
+        server.stdin.close()  # the child exits, the parent goes on
+        while psutil.Process(server.pid).children() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not psutil.Process(server.pid).children()
+        assert ledger.total() >= before
+    finally:
+        server.kill()
