@@ -223,3 +223,58 @@ def test_pages_kept_ready_are_built_one_at_a_time_and_visitors_never_wait(monkey
     assert order.index(taken_id) == 2  # the taken page jumped the queue
     assert most == 2  # one in its turn, and the one a visitor took
     assert km._building._value == 1  # every turn was given back
+
+
+def test_a_turn_ends_when_voila_has_run_the_lesson_even_if_no_one_saw_the_kernel_busy(
+    monkeypatch,
+):
+    """Voila's pool entry holds the task that runs the lesson in the new kernel; its end
+    is the end of the turn. A kernel whose short cells were never seen busy held its turn
+    for the whole ``longest_build`` before, and no page was rebuilt after a rush."""
+    import asyncio
+    import time
+
+    km = GentleKernelManager.__new__(GentleKernelManager)
+    km._building = None
+    km.pages_built_at_once = 1
+    km.longest_build = 30.0
+    kernels: dict[str, SimpleNamespace] = {}
+    monkeypatch.setattr(GentleKernelManager, "_kernels", property(lambda self: kernels))
+    running: set[str] = set()
+    most = 0
+
+    async def base_start_kernel(self, **kwargs):
+        kernel_id = f"k{len(kernels)}"
+        # Never "busy", no activity recorded: only the lesson's task tells it is built.
+        kernels[kernel_id] = SimpleNamespace(execution_state="idle", last_activity=None)
+        return kernel_id
+
+    monkeypatch.setattr(GentleKernelManager.__mro__[1], "start_kernel", base_start_kernel)
+
+    async def run_the_lesson(kernel_id: str) -> str:
+        nonlocal most
+        running.add(kernel_id)
+        most = max(most, len(running))
+        await asyncio.sleep(0.2)
+        running.discard(kernel_id)
+        return f"<html of {kernel_id}>"
+
+    async def voila_initialize():  # as Voila's _initialize: start, then run the lesson
+        kernel_id = await km.start_kernel(env={"VOILA_PREHEAT": "True"})
+        task = asyncio.ensure_future(run_the_lesson(kernel_id))
+        return {"task": task, "kernel_id": kernel_id}
+
+    async def scenario():
+        entries = [asyncio.ensure_future(voila_initialize()) for _ in range(5)]
+        km._pools = {"01.ipynb": list(entries)}
+        started = time.monotonic()
+        results = await asyncio.gather(*entries)
+        await asyncio.gather(*(r["task"] for r in results))
+        took = time.monotonic() - started
+        await asyncio.sleep(0.1)  # the last turn is given back
+        return took
+
+    took = run(scenario())
+    assert took < 5, f"five pages took {took:.1f} s: a turn waited for the time limit"
+    assert most == 1  # still one at a time
+    assert km._building._value == 1
