@@ -161,6 +161,18 @@ def test_the_server_does_not_write_log_lines_nobody_sees(shown, kept):
     assert log.isEnabledFor(logging.DEBUG) == (shown == "DEBUG")
 
 
+def manager_building_one_at_a_time(monkeypatch, **settings):
+    """A GentleKernelManager without a server, one build at a time, and its kernel table."""
+    km = GentleKernelManager.__new__(GentleKernelManager)
+    km._building = None
+    km.pages_built_at_once = 1
+    for name, value in settings.items():
+        setattr(km, name, value)
+    kernels: dict[str, SimpleNamespace] = {}
+    monkeypatch.setattr(GentleKernelManager, "_kernels", property(lambda self: kernels))
+    return km, kernels
+
+
 def test_pages_kept_ready_are_built_one_at_a_time_and_visitors_never_wait(monkeypatch):
     """After a rush Voila asks for every used page again at once; they are built in turn
     (here one at a time), each turn ending when its kernel has run the lesson and gone
@@ -171,12 +183,7 @@ def test_pages_kept_ready_are_built_one_at_a_time_and_visitors_never_wait(monkey
 
     from widgets.kernel_manager import utcnow
 
-    km = GentleKernelManager.__new__(GentleKernelManager)
-    km._building = None
-    km.pages_built_at_once = 1
-    km.built_after_quiet = 0.1
-    kernels: dict[str, SimpleNamespace] = {}
-    monkeypatch.setattr(GentleKernelManager, "_kernels", property(lambda self: kernels))
+    km, kernels = manager_building_one_at_a_time(monkeypatch, built_after_quiet=0.1)
     building: set[str] = set()
     most = 0
     order: list[str] = []
@@ -234,12 +241,7 @@ def test_a_turn_ends_when_voila_has_run_the_lesson_even_if_no_one_saw_the_kernel
     import asyncio
     import time
 
-    km = GentleKernelManager.__new__(GentleKernelManager)
-    km._building = None
-    km.pages_built_at_once = 1
-    km.longest_build = 30.0
-    kernels: dict[str, SimpleNamespace] = {}
-    monkeypatch.setattr(GentleKernelManager, "_kernels", property(lambda self: kernels))
+    km, kernels = manager_building_one_at_a_time(monkeypatch, longest_build=30.0)
     running: set[str] = set()
     most = 0
 
