@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
 
-from widgets.bench import per_visitor, percentiles
+import psutil
+
+from widgets.bench import CpuLedger, per_visitor, percentiles
 
 
 def test_percentiles_of_what_was_measured():
@@ -26,13 +30,6 @@ def test_cpu_is_shared_out_per_visitor_in_milliseconds():
 
 def test_cpu_of_processes_that_exited_still_counts():
     """The culler stopping kernels must not look like a quiet server."""
-    import subprocess
-    import sys
-
-    import psutil
-
-    from widgets.bench import CpuLedger
-
     # A parent (the server) and its child (a kernel): the child uses 0.3 s of CPU, then
     # waits for its input to close and exits; the parent stays.
     child = (

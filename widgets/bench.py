@@ -49,6 +49,15 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def cpu_seconds_of(p: psutil.Process) -> float | None:
+    """User and system CPU seconds of one process; None once it has gone."""
+    try:
+        t = p.cpu_times()
+    except psutil.Error:  # just exited, or a zombie not yet reaped
+        return None
+    return t.user + t.system
+
+
 class CpuLedger:
     """CPU seconds used by a process and everything it started, exited ones included.
 
@@ -69,11 +78,9 @@ class CpuLedger:
         except psutil.Error:  # the root has exited: what was seen is all there is
             processes = []
         for p in processes:
-            try:
-                t = p.cpu_times()
-                self.seen[(p.pid, p.create_time())] = t.user + t.system
-            except psutil.Error:  # just exited, or a zombie not yet reaped
-                pass
+            used = cpu_seconds_of(p)
+            if used is not None:
+                self.seen[(p.pid, p.create_time())] = used
         return sum(self.seen.values())
 
 
@@ -173,15 +180,10 @@ class Server:
 
     def cpu_split(self, kernels: list[psutil.Process]) -> dict:
         """CPU seconds so far of the server process and of these kernels."""
-
-        def used(p: psutil.Process) -> float:
-            try:
-                t = p.cpu_times()
-                return t.user + t.system
-            except psutil.Error:
-                return 0.0
-
-        return {"server": used(self.ps), "kernels": sum(used(k) for k in kernels)}
+        return {
+            "server": cpu_seconds_of(self.ps) or 0.0,
+            "kernels": sum(cpu_seconds_of(k) or 0.0 for k in kernels),
+        }
 
     def __enter__(self) -> Server:
         return self
@@ -482,12 +484,14 @@ def main(argv: list[str] | None = None) -> int:
             f" after {r['after']}, cpu {r['cpu_seconds']} s,"
             f" widget models {r['scenarios']['1 together']['widget_models']}"
         )
-        rush = r["scenarios"]["30 together"].get("cpu_ms_per_visitor")
+        together = r["scenarios"]["30 together"]
+        rush = together.get("cpu_ms_per_visitor")
         if rush:
-            floor = sum(rush.values()) * 30 / 1000 / (os.cpu_count() or 1)
+            count = together["visitors"]
+            floor = sum(rush.values()) * count / 1000 / (os.cpu_count() or 1)
             print(
-                f"{label}: CPU per visitor, 30 together (ms): {rush}; all 30 need about"
-                f" {floor:.2f} s of this machine's {os.cpu_count()} cores"
+                f"{label}: CPU per visitor, {count} together (ms): {rush}; all {count} need"
+                f" about {floor:.2f} s of this machine's {os.cpu_count()} cores"
             )
         rebuilt = {n: sc["rebuilt_after_s"] for n, sc in r["scenarios"].items()}
         print(f"{label}: seconds until used pages were rebuilt: {rebuilt}")

@@ -92,6 +92,8 @@ class GentleKernelManager(AsyncMappingKernelManager):
         self._building: asyncio.Semaphore | None = None
         self._allow_many_sockets()
         self._log_only_what_is_shown()
+        # Not about kernels: this class is the one part of the workbook the server loads
+        # at start (voila.json), so the server-wide page-template cache is set up here.
         template_cache.install()
         if hasattr(self, "kernel_pools_config"):  # Voila wrapped us with preheating on
             self._size_pools_from_settings()
