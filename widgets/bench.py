@@ -233,14 +233,22 @@ def per_visitor(before: dict, after: dict, client: float, count: int) -> dict:
     return {k: round(v * 1000 / count, 1) for k, v in split.items()}
 
 
-def browser_timings(url: str, count: int, rounds: int, settle=None) -> dict:
+# A workshop's laptops share one Wi-Fi: one visitor's share when 30 load a page at once
+# on a link that really carries 100 Mbit/s, with 20 ms of latency (Chromium's emulation).
+SHARED_WIFI = {"mbit": 100 / WORKSHOP_SIZE, "latency_ms": 20}
+
+
+def browser_timings(url: str, count: int, rounds: int, settle=None, link=None) -> dict:
     """Navigation start to a working widget (visible, and a click answered) in Chromium:
     ``count`` visitors together, ``rounds`` times. Between rounds: ``settle()`` (e.g. wait
     until the server is quiet, so each round is the only visitor), else 3 s, in which the
-    page just used is still being rebuilt."""
+    page just used is still being rebuilt. ``link`` ({"mbit", "latency_ms"}) slows each
+    page's network as Chromium's developer tools do; the result then also says how many
+    bytes a visit downloaded."""
     from playwright.sync_api import sync_playwright
 
     times: list[float] = []
+    downloaded: list[int] = []
     failures = 0
     with sync_playwright() as p:
         browser = p.chromium.launch(
@@ -253,6 +261,8 @@ def browser_timings(url: str, count: int, rounds: int, settle=None) -> dict:
             pages = [c.new_page() for c in contexts]
             for pg in pages:
                 pg.set_default_timeout(90_000)
+                if link:
+                    _slow_link(pg, link)
             try:
                 for pg in pages:
                     pg.goto(f"{url}/voila/render/{NOTEBOOK}", wait_until="commit")
@@ -261,6 +271,8 @@ def browser_timings(url: str, count: int, rounds: int, settle=None) -> dict:
                     pg.locator(".oig-pause").first.wait_for(state="visible")
                     nav = pg.evaluate("performance.timeOrigin") / 1000
                     times.append(time.time() - nav)
+                    if link:
+                        downloaded.append(pg.evaluate(TRANSFERRED))
             except Exception:  # noqa: BLE001
                 failures += 1
             for c in contexts:
@@ -270,7 +282,29 @@ def browser_timings(url: str, count: int, rounds: int, settle=None) -> dict:
             else:
                 time.sleep(3)
         browser.close()
-    return {"visitors": count, "rounds": rounds, "failures": failures, **percentiles(times)}
+    result = {"visitors": count, "rounds": rounds, "failures": failures, **percentiles(times)}
+    if downloaded:
+        result["downloaded_mb"] = round(statistics.median(downloaded) / 1e6, 2)
+    return result
+
+
+# Bytes that came over the network for the page and everything it loaded.
+TRANSFERRED = """performance.getEntriesByType('navigation').concat(
+    performance.getEntriesByType('resource')).reduce((sum, e) => sum + e.transferSize, 0)"""
+
+
+def _slow_link(page, link: dict) -> None:
+    session = page.context.new_cdp_session(page)
+    session.send("Network.enable")
+    session.send(
+        "Network.emulateNetworkConditions",
+        {
+            "offline": False,
+            "latency": link["latency_ms"],
+            "downloadThroughput": link["mbit"] * 1e6 / 8,
+            "uploadThroughput": link["mbit"] * 1e6 / 8,
+        },
+    )
 
 
 async def _typing(visitor: VoilaVisitor, box: str, until: float, out: list) -> None:
@@ -415,6 +449,9 @@ def measure(project_config: bool, browsers: bool) -> dict:
                 "1": browser_timings(server.url, 1, rounds=10, settle=server.wait_until_quiet),
                 "1 every 3 s": browser_timings(server.url, 1, rounds=10),
                 "5": browser_timings(server.url, 5, rounds=2),
+                "1 on a shared Wi-Fi": browser_timings(
+                    server.url, 1, rounds=3, settle=server.wait_until_quiet, link=SHARED_WIFI
+                ),
             }
             print(f"  Chromium: {result['chromium']}", flush=True)
         if project_config:

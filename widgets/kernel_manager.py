@@ -35,7 +35,7 @@ from typing import Any
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 from traitlets import Integer
 
-from . import template_cache
+from . import compressed_static, template_cache
 
 try:  # jupyter_server >= 2
     from jupyter_server._tz import utcnow
@@ -93,8 +93,10 @@ class GentleKernelManager(AsyncMappingKernelManager):
         self._allow_many_sockets()
         self._log_only_what_is_shown()
         # Not about kernels: this class is the one part of the workbook the server loads
-        # at start (voila.json), so the server-wide page-template cache is set up here.
+        # at start (voila.json), so the server-wide page-template cache and the
+        # compressed copies of Voila's scripts are set up here.
         template_cache.install()
+        compressed_static.install()
         if hasattr(self, "kernel_pools_config"):  # Voila wrapped us with preheating on
             self._size_pools_from_settings()
 
