@@ -18,6 +18,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 # Settings of the stand-alone `voila` command only (`make app`): not for a server.
 STANDALONE_ONLY = {"Voila"}
+# What `make app` gets from its kernel manager, loaded here as a server extension:
+# Voila's scripts sent gzip-compressed (widgets/compressed_static.py).
+EXTENSIONS = {"widgets.compressed_static": True}
 
 
 def server_config(voila: dict, existing: dict | None = None) -> dict:
@@ -26,6 +29,8 @@ def server_config(voila: dict, existing: dict | None = None) -> dict:
         if section in STANDALONE_ONLY:
             continue
         config[section] = {**config.get(section, {}), **values}
+    server = config.setdefault("ServerApp", {})
+    server["jpserver_extensions"] = {**server.get("jpserver_extensions", {}), **EXTENSIONS}
     return config
 
 

@@ -4,6 +4,7 @@ runs Voila there; the README links to it as an app."""
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import json
 import os
@@ -86,6 +87,36 @@ def test_server_reads_the_same_settings_as_voila_json(tmp_path):
     for key in ("cull_idle_timeout", "cull_interval", "cull_connected"):
         assert config.MappingKernelManager[key] == want["MappingKernelManager"][key], key
     assert "Voila" not in config or "identity_provider_class" not in config.Voila
+    assert config.ServerApp.jpserver_extensions == {"widgets.compressed_static": True}
+
+
+def test_binder_server_loads_the_compression_extension(tmp_path, monkeypatch):
+    """The extension named in Binder's settings loads and switches compression on."""
+    from tornado.web import StaticFileHandler
+
+    from widgets import compressed_static
+
+    original = compressed_static._original_set_extra_headers
+    monkeypatch.setattr(StaticFileHandler, "set_extra_headers", original)
+    _settings_module().main(tmp_path)
+    config = json.loads((tmp_path / "jupyter_server_config.json").read_text(encoding="utf-8"))
+    for name in config["ServerApp"]["jpserver_extensions"]:
+        module = importlib.import_module(name)
+        (point,) = module._jupyter_server_extension_points()
+        assert point["module"] == name
+
+        class Log:
+            messages: list[str] = []
+
+            def info(self, message, *args):
+                self.messages.append(message % args)
+
+        class Server:
+            log = Log()
+
+        module._load_jupyter_server_extension(Server())
+        assert Server.log.messages
+    assert StaticFileHandler.set_extra_headers is compressed_static._set_extra_headers
 
 
 def test_readme_links_binder_as_an_app():

@@ -272,7 +272,7 @@ def browser_timings(url: str, count: int, rounds: int, settle=None, link=None) -
                     nav = pg.evaluate("performance.timeOrigin") / 1000
                     times.append(time.time() - nav)
                     if link:
-                        downloaded.append(pg.evaluate(TRANSFERRED))
+                        downloaded.append(pg.evaluate(TRANSFERRED)[0])
             except Exception:  # noqa: BLE001
                 failures += 1
             for c in contexts:
@@ -288,9 +288,11 @@ def browser_timings(url: str, count: int, rounds: int, settle=None, link=None) -
     return result
 
 
-# Bytes that came over the network for the page and everything it loaded.
-TRANSFERRED = """performance.getEntriesByType('navigation').concat(
-    performance.getEntriesByType('resource')).reduce((sum, e) => sum + e.transferSize, 0)"""
+# [bytes that came over the network, bytes the browser unpacked from them] for a page and
+# every file it loaded (a script sent compressed is fewer of the first than the second).
+TRANSFERRED = """() => performance.getEntriesByType('navigation').concat(
+    performance.getEntriesByType('resource')).reduce(
+    ([sent, unpacked], e) => [sent + e.transferSize, unpacked + e.decodedBodySize], [0, 0])"""
 
 
 def _slow_link(page, link: dict) -> None:

@@ -56,6 +56,8 @@ c.Spawner.args = [
     "--MappingKernelManager.cull_idle_timeout=600",
     "--MappingKernelManager.cull_interval=60",
     "--ServerApp.open_browser=False",
+    # Voila's scripts gzip-compressed, as `make app` sends them (a class's Wi-Fi).
+    "--ServerApp.jpserver_extensions=widgets.compressed_static=True",
 ]
 if os.geteuid() == 0:  # containers and CI machines often run everything as root
     c.Spawner.args.append("--allow-root")

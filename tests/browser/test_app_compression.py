@@ -9,6 +9,7 @@ import urllib.request
 
 import pytest
 
+from widgets.bench import TRANSFERRED
 from widgets.content import load_workbook
 
 from .app_helpers import open_page
@@ -59,15 +60,12 @@ def test_a_first_visit_downloads_a_quarter_and_the_page_works(browser, voila_url
         open_page(page, voila_url, LESSON)
         page.get_by_role("button", name=wb.ui.pause_button).first.click()
         page.locator(".oig-pause").first.wait_for(state="visible")
-        sizes = page.evaluate(
-            """() => performance.getEntriesByType('resource').concat(
-                   performance.getEntriesByType('navigation'))
-                 .filter((e) => e.name.startsWith(location.origin))
-                 .map((e) => [e.name, e.transferSize, e.decodedBodySize])"""
+        sent, unpacked = page.evaluate(TRANSFERRED)
+        decoded = dict(
+            page.evaluate(
+                "performance.getEntriesByType('resource').map((e) => [e.name, e.decodedBodySize])"
+            )
         )
-        sent = sum(transfer for _, transfer, _ in sizes)
-        unpacked = sum(decoded for _, _, decoded in sizes)
-        decoded = {url: size for url, _, size in sizes}
         scripts = [url for url in encodings if url.split("?")[0].endswith(".js")]
         assert len(scripts) > 50
         # Only files under 1 KB go as they are.

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from widgets.bench import TRANSFERRED
 from widgets.content import REPO_DIR
 
 HUB_DIR = REPO_DIR / "deploy" / "jupyterhub"
@@ -92,6 +93,9 @@ def test_three_users_land_on_the_workbook_and_stay_separate(hub, browser):
         page.wait_for_url(f"**/user/{user}/voila/render/00_welcome.ipynb", timeout=120_000)
         page.wait_for_selector(".oig-exercise", timeout=120_000)
         assert "JupyterLab" not in page.title()
+        # Voila's front end came compressed, as in `make app`.
+        sent, unpacked = page.evaluate(TRANSFERRED)
+        assert unpacked > 4_000_000 and sent < unpacked / 3, (sent, unpacked)
         page.goto(f"{hub}/user/{user}/voila/render/01_responsibility_vs_cruelty.ipynb")
         page.wait_for_function(
             "document.querySelectorAll('.oig-exercise').length >= 4", timeout=120_000
