@@ -5,7 +5,6 @@ runs Voila there; the README links to it as an app."""
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import json
 import os
 import re
@@ -16,17 +15,11 @@ import tomllib
 import yaml
 from jupyter_server.serverapp import ServerApp
 
+from widgets import server_settings
 from widgets.content import REPO_DIR
 
 BINDER = REPO_DIR / "binder"
 VOILA_JSON = json.loads((REPO_DIR / "voila.json").read_text(encoding="utf-8"))
-
-
-def _settings_module():
-    spec = importlib.util.spec_from_file_location("voila_settings", BINDER / "voila_settings.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _name_and_bound(requirement: str) -> tuple[str, str]:
@@ -48,7 +41,7 @@ def test_post_build_installs_the_workbook_and_its_settings():
     script = (BINDER / "postBuild").read_text(encoding="utf-8")
     assert os.access(BINDER / "postBuild", os.X_OK)
     assert "pip install --no-deps -e ." in script
-    assert "python binder/voila_settings.py" in script
+    assert "python -m widgets.server_settings" in script
     assert "workbook template-text" in script
 
 
@@ -74,7 +67,7 @@ def test_server_reads_the_same_settings_as_voila_json(tmp_path):
     (tmp_path / "jupyter_server_config.json").write_text(
         '{"ServerApp": {"open_browser": false}}', encoding="utf-8"
     )
-    _settings_module().main(tmp_path)
+    server_settings.main([str(tmp_path)])
     app = ServerApp(config_dir=str(tmp_path))
     app.load_config_file()
     config = app.config
@@ -98,7 +91,7 @@ def test_binder_server_loads_the_compression_extension(tmp_path, monkeypatch):
 
     original = compressed_static._original_set_extra_headers
     monkeypatch.setattr(StaticFileHandler, "set_extra_headers", original)
-    _settings_module().main(tmp_path)
+    server_settings.main([str(tmp_path)])
     config = json.loads((tmp_path / "jupyter_server_config.json").read_text(encoding="utf-8"))
     for name in config["ServerApp"]["jpserver_extensions"]:
         module = importlib.import_module(name)
@@ -125,3 +118,21 @@ def test_readme_links_binder_as_an_app():
     assert link, "README has no Binder link"
     assert link.group(0).endswith("?urlpath=voila/render/notebooks/00_welcome.ipynb")
     assert (REPO_DIR / "notebooks" / "00_welcome.ipynb").is_file()
+
+
+def test_a_hub_gets_the_same_settings_with_its_own_culling(tmp_path):
+    """deploy/jupyterhub writes a fresh file with its own culling times on top."""
+    (tmp_path / "jupyter_server_config.json").write_text(
+        '{"ServerApp": {"open_browser": true}}', encoding="utf-8"
+    )
+    hub = {"MappingKernelManager": {"cull_idle_timeout": 600, "cull_interval": 60}}
+    target = server_settings.write(tmp_path, overrides=hub, keep=False)
+    config = json.loads(target.read_text(encoding="utf-8"))
+    assert "open_browser" not in config["ServerApp"]  # a file from an earlier start is gone
+    assert config["MappingKernelManager"] == {
+        **VOILA_JSON["MappingKernelManager"],
+        **hub["MappingKernelManager"],
+    }
+    assert config["VoilaConfiguration"] == VOILA_JSON["VoilaConfiguration"]
+    assert config["VoilaExecutor"] == VOILA_JSON["VoilaExecutor"]
+    assert "Voila" not in config

@@ -4,7 +4,7 @@ Each user gets their own single-user server (a local process here; a pod on Kube
 opened at the workbook's welcome page in Voila, so they never see Jupyter itself. Idle
 servers are stopped by jupyterhub-idle-culler. Content and the crisis region come from the
 same data/ folder as `make app` (OWNING_DATA_DIR), and the same Voila template and
-settings (voila.json is mirrored below, because a server extension does not read it).
+settings (voila.json, written into each user's server configuration below).
 
 Run it with `make hub` (see deploy/jupyterhub/README.md). Environment variables:
   OIG_HUB_PORT      the port to listen on (default 8000)
@@ -16,6 +16,8 @@ Run it with `make hub` (see deploy/jupyterhub/README.md). Environment variables:
 import os
 import sys
 from pathlib import Path
+
+from widgets import server_settings
 
 REPO = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
@@ -45,20 +47,21 @@ c.JupyterHub.spawner_class = "simple"
 c.Spawner.cmd = [str(Path(sys.executable).parent / "jupyterhub-singleuser")]
 c.Spawner.notebook_dir = str(REPO / "notebooks")
 c.Spawner.default_url = "/voila/render/00_welcome.ipynb"
+# voila.json's settings (template, page timeouts, refused ?template= overrides, ...) and
+# the workbook's server extension (compressed scripts), written where each user's
+# server reads them, as Binder's postBuild does. A user's kernels of closed pages are
+# culled after 10 minutes instead of 90 s: nobody else is waiting for that server.
+user_config = server_settings.write(
+    state / "user-config",
+    overrides={"MappingKernelManager": {"cull_idle_timeout": 600, "cull_interval": 60}},
+    keep=False,
+)
 c.Spawner.environment = {
     "JUPYTER_PATH": str(REPO / "share" / "jupyter"),
+    "JUPYTER_CONFIG_PATH": str(user_config.parent),
     "OWNING_DATA_DIR": os.environ.get("OWNING_DATA_DIR", str(REPO / "data")),
 }
-c.Spawner.args = [
-    "--VoilaConfiguration.template=gentle",
-    "--VoilaConfiguration.show_tracebacks=False",
-    "--VoilaExecutor.iopub_timeout=60",
-    "--MappingKernelManager.cull_idle_timeout=600",
-    "--MappingKernelManager.cull_interval=60",
-    "--ServerApp.open_browser=False",
-    # Voila's scripts gzip-compressed, as `make app` sends them (a class's Wi-Fi).
-    "--ServerApp.jpserver_extensions=widgets.compressed_static=True",
-]
+c.Spawner.args = ["--ServerApp.open_browser=False"]
 if os.geteuid() == 0:  # containers and CI machines often run everything as root
     c.Spawner.args.append("--allow-root")
 c.Spawner.http_timeout = 60

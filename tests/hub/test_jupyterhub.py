@@ -96,10 +96,15 @@ def test_three_users_land_on_the_workbook_and_stay_separate(hub, browser):
         # Voila's front end came compressed, as in `make app`.
         sent, unpacked = page.evaluate(TRANSFERRED)
         assert unpacked > 4_000_000 and sent < unpacked / 3, (sent, unpacked)
-        page.goto(f"{hub}/user/{user}/voila/render/01_responsibility_vs_cruelty.ipynb")
+        # voila.json's settings reached the user's server: Voila's ?template= is refused,
+        # so the lesson comes in the workbook's own template (its main landmark and its
+        # colour script), not Voila's stock one.
+        page.goto(f"{hub}/user/{user}/voila/render/01_responsibility_vs_cruelty.ipynb?template=lab")
         page.wait_for_function(
             "document.querySelectorAll('.oig-exercise').length >= 4", timeout=120_000
         )
+        assert page.locator("#rendered_cells[role=main]").count() == 1
+        assert page.evaluate("typeof window.oigTheme") == "object"
         box = page.locator(".oig-exercise-repair_plan").get_by_label("What happened?")
         box.fill(f"secret of {user}")
         box.blur()
