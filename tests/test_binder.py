@@ -10,6 +10,7 @@ import os
 import re
 import subprocess
 from pathlib import Path
+from types import SimpleNamespace
 
 import tomllib
 import yaml
@@ -93,22 +94,15 @@ def test_binder_server_loads_the_compression_extension(tmp_path, monkeypatch):
     monkeypatch.setattr(StaticFileHandler, "set_extra_headers", original)
     server_settings.main([str(tmp_path)])
     config = json.loads((tmp_path / "jupyter_server_config.json").read_text(encoding="utf-8"))
-    for name in config["ServerApp"]["jpserver_extensions"]:
+    logged: list[str] = []
+    server = SimpleNamespace(log=SimpleNamespace(info=lambda m, *a: logged.append(m % a)))
+    names = config["ServerApp"]["jpserver_extensions"]
+    for name in names:
         module = importlib.import_module(name)
         (point,) = module._jupyter_server_extension_points()
         assert point["module"] == name
-
-        class Log:
-            messages: list[str] = []
-
-            def info(self, message, *args):
-                self.messages.append(message % args)
-
-        class Server:
-            log = Log()
-
-        module._load_jupyter_server_extension(Server())
-        assert Server.log.messages
+        module._load_jupyter_server_extension(server)
+    assert len(logged) == len(names)  # each one said it was loaded
     assert StaticFileHandler.set_extra_headers is compressed_static._set_extra_headers
 
 

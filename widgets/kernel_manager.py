@@ -196,23 +196,28 @@ class GentleKernelManager(AsyncMappingKernelManager):
         Watching the kernel stays as the fallback for an entry without a task."""
         deadline = time.monotonic() + self.longest_build
         try:
-            while not entry.done():  # the entry finishes just after this kernel started
-                if kernel_id not in self._kernels or time.monotonic() > deadline:
-                    return
-                await asyncio.sleep(0.05)
+            # The entry itself finishes just after this kernel started.
+            if not await self._done_in_time(entry, kernel_id, deadline):
+                return
             render = None
             if not entry.cancelled() and entry.exception() is None:
                 result = entry.result()
                 render = result.get("task") if isinstance(result, dict) else None
             if isinstance(render, asyncio.Future):
-                while not render.done() and kernel_id in self._kernels:
-                    if time.monotonic() > deadline:
-                        return
-                    await asyncio.wait({render}, timeout=0.2)
+                await self._done_in_time(render, kernel_id, deadline)
                 return
             await self._kernel_quiet_after_work(kernel_id, deadline)
         finally:
             gate.release()
+
+    async def _done_in_time(self, future: asyncio.Future, kernel_id: str, deadline: float) -> bool:
+        """Wait for ``future`` while the kernel lives and ``deadline`` has not passed;
+        whether it finished."""
+        while not future.done():
+            if kernel_id not in self._kernels or time.monotonic() > deadline:
+                return False
+            await asyncio.wait({future}, timeout=0.2)
+        return True
 
     async def _kernel_quiet_after_work(self, kernel_id: str, deadline: float) -> None:
         """The kernel has worked (seen busy, or active since we started looking) and has

@@ -38,8 +38,8 @@ def server_config(voila: dict, existing: dict | None = None, overrides: dict | N
     """``existing`` (a server config), with voila.json's sections on top, then the
     workbook's extensions, then ``overrides`` (e.g. a hub's own culling times)."""
     config = _merged(existing or {}, {s: v for s, v in voila.items() if s not in STANDALONE_ONLY})
-    server = config.setdefault("ServerApp", {})
-    server["jpserver_extensions"] = {**server.get("jpserver_extensions", {}), **EXTENSIONS}
+    enabled = config.get("ServerApp", {}).get("jpserver_extensions", {})
+    config = _merged(config, {"ServerApp": {"jpserver_extensions": {**enabled, **EXTENSIONS}}})
     return _merged(config, overrides or {})
 
 
