@@ -112,17 +112,43 @@ def test_hints_fire_and_stay_quiet(patterns, sentence, expected):
 def test_rewrite_look_over(workbook):
     view = build_exercise("responsibility/rewrite", workbook)
     m = view.model
-    assert m.look_over() == ("empty", [])
+    assert m.look_over().kind == "empty"
     view._form.boxes["happened"].value = "I always forget. I'm such a failure."
-    state, hints = m.look_over()
-    assert state == "hints" and {"absolutes", "label", "such-a"} <= {h.id for h in hints}
+    reply = m.look_over()
+    assert reply.kind == "notes"
+    assert {"absolutes", "label", "such-a"} <= {h.id for h in reply.blocks[0].hints}
     view._check.click()
-    assert "always" in view._result.value and view._result.layout.display is None
+    assert "always" in view._result.words.value and view._result.layout.display is None
     view._form.boxes["happened"].value = "I forgot to call Ana back on Friday."
-    assert m.look_over() == ("clear", [])
+    assert m.look_over().kind == "clear"
     view._form.boxes["happened"].value = "<script>alert(1)</script> always"
     view._check.click()
-    assert "<script>" not in view._result.value
+    assert "<script>" not in view._result.words.value
+
+
+def test_rewrite_answers_a_risk_line_with_care_and_help(workbook):
+    """The defect that started the care check: "I want to kill myself." was praised."""
+    view = build_exercise("responsibility/rewrite", workbook)
+    view._form.boxes["kind_words"].value = "I want to kill myself."
+    view._check.click()
+    shown = view._result.words.value
+    assert escape(workbook.care.risk.note) in shown
+    assert escape(view.model.spec.all_clear) not in shown and "<li>" not in shown
+    assert "oig-care-note" in view._result._dom_classes
+    view._result.help.toggle.click()
+    assert view._result.help.expanded
+    assert "988" in view._result.help._lines.value
+
+
+def test_rewrite_reads_the_own_harsh_thought_for_risk(workbook):
+    from widgets.exercises.rewrite import OWN
+
+    view = build_exercise("responsibility/rewrite", workbook)
+    view.model.harsh_choice = OWN
+    view._own.value = "i dont want to be alive"
+    view._form.boxes["happened"].value = "I forgot to call Ana back on Friday."
+    view._check.click()
+    assert escape(workbook.care.risk.note) in view._result.words.value
 
 
 def test_rewrite_own_statement_box_shows_only_when_chosen(workbook):

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from widgets import build_exercise
-from widgets.exercises.translate import OWN, look_over_text
+from widgets.exercises.translate import OWN
 from widgets.hints import find_hints
+from widgets.replies import translate_reply
 from widgets.text import escape
 
 
@@ -103,45 +104,47 @@ def test_given_statements_are_verdicts_and_their_examples_are_specific(spec):
 
 
 @pytest.mark.parametrize(
-    "text,state",
+    "text,kind,first",
     [
-        ("", "empty"),
-        ("   \n ", "empty"),
-        ("I'm such a mess.", "self"),
-        ("I'm a bad friend. I forgot Dev's birthday.", "self"),
-        ("I forgot Dev's birthday.", "specific"),
-        ("I made a mistake.", "vague"),
+        ("", "empty", "empty_note"),
+        ("   \n ", "empty", "empty_note"),
+        ("I'm such a mess.", "notes", "self_intro"),
+        ("I'm a bad friend. I forgot Dev's birthday.", "notes", "self_intro"),
+        ("I forgot Dev's birthday.", "clear", "specific_note"),
+        ("I made a mistake.", "clear", "vague_note"),
     ],
 )
-def test_look_over_states(spec, text, state):
-    assert look_over_text(text, spec).state == state
+def test_look_over_states(workbook, spec, text, kind, first):
+    reply = translate_reply(spec, workbook.care, text)
+    assert reply.kind == kind and reply.blocks[0].text == getattr(spec, first)
 
 
 def test_look_over_in_the_view(view):
     m = view.model
     spec = m.spec
     view._check.click()
-    assert spec.empty_note in view._result.value and view._result.layout.display is None
+    assert spec.empty_note in view._result.words.value and view._result.layout.display is None
     view._rewrite.value = "I'm such a mess. I forgot Dev's birthday."
     view._check.click()
-    result = view._result.value
+    result = view._result.words.value
     assert spec.self_intro in result and spec.specific_intro in result
     assert "“Dev”" in result and "“I forgot”" in result
     view._rewrite.value = "I forgot Dev's birthday on Friday."
     view._check.click()
-    assert m.look_over().state == "specific"
-    assert spec.self_intro not in view._result.value
-    assert "That is guilt" in view._result.value and "“Friday”" in view._result.value
+    assert m.look_over().kind == "clear"
+    assert spec.self_intro not in view._result.words.value
+    assert escape(spec.specific_note) in view._result.words.value
+    assert "“Friday”" in view._result.words.value
     view._rewrite.value = "I made a mistake."
     view._check.click()
-    assert "This no longer sounds like a verdict" in view._result.value
+    assert escape(spec.vague_note) in view._result.words.value
 
 
 def test_rewrite_text_never_becomes_markup(view):
     view._rewrite.value = "<img src=x onerror=alert(1)> I'm such a <b>mess</b>"
     view._check.click()
-    assert "<img" not in view._result.value and "<b>" not in view._result.value
-    assert "“I&#x27;m such a”" in view._result.value  # what was found, escaped
+    assert "<img" not in view._result.words.value and "<b>" not in view._result.words.value
+    assert "“I&#x27;m such a”" in view._result.words.value  # what was found, escaped
 
 
 def test_each_statement_keeps_its_own_rewrite(view):

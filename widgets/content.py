@@ -222,6 +222,8 @@ class Workbook:
     lesson_files: dict[str, schema.LessonFile]
     root: Path
     journal: schema.JournalText | None = None
+    # What the care check looks for in typed answers, and the replies to ratings.
+    care: schema.CareFile | None = None
     # lesson id -> facilitator notes (data/<lang>/facilitator/), for the facilitator view.
     facilitator: dict[str, Any] = field(default_factory=dict)
     # The folder under data/ this text came from ("en", "es").
@@ -272,6 +274,14 @@ def collect(root: Path | None = None, language: str | None = None) -> tuple[dict
     crisis, _ = read(lang_dir / "crisis.yaml", schema.CrisisFile)
     ui, _ = read(lang_dir / "ui.yaml", schema.UiText)
     journal, _ = read(lang_dir / "journal.yaml", schema.JournalText)
+    care_words, care_doc = read(lang_dir / "care.yaml", schema.CareFile)
+    if care_words is not None:
+        from .care import example_problems
+
+        problems.extend(
+            Problem(care_doc.file, care_doc.line_of(path), message)
+            for path, message in example_problems(care_words)
+        )
     if settings and crisis and settings.crisis_region not in crisis.regions:
         problems.append(
             Problem(
@@ -357,6 +367,7 @@ def collect(root: Path | None = None, language: str | None = None) -> tuple[dict
         crisis=crisis,
         ui=ui,
         journal=journal,
+        care=care_words,
         lesson_files=lesson_files,
         root=root,
     )

@@ -31,7 +31,7 @@ from typing import Any
 import pydantic
 
 KEEP = 20  # fingerprints kept; older ones are removed when a new one is written
-_CODE = ("content.py", "schema.py", "yaml_lines.py", "content_cache.py")
+_CODE = ("content.py", "schema.py", "yaml_lines.py", "content_cache.py", "care.py", "text.py")
 
 
 def cache_dir() -> Path | None:

@@ -168,6 +168,22 @@ class PausePanel(W.VBox):
             self._slot.children = []
 
 
+class SafetyLink:
+    """Lets a control inside an exercise open that exercise's pause.
+
+    A reply to a high rating offers a pause or 5-4-3-2-1, but it is built as part of the
+    exercise's content, before the bar that holds the pause exists; the exercise hands
+    both the same link, and the bar joins it when it is made.
+    """
+
+    def __init__(self) -> None:
+        self.bar: SafetyBar | None = None
+
+    def ask(self, what: str) -> None:
+        if self.bar is not None:
+            self.bar.offer(what)
+
+
 class SafetyBar(W.VBox):
     """Pause and help controls around some content.
 
@@ -191,6 +207,12 @@ class SafetyBar(W.VBox):
             children.append(content)
         self.children = children
         ui.show(self.pause, False)
+
+    def offer(self, what: str) -> None:
+        """Open what a reply offered: "pause", or "senses" (the pause with 5-4-3-2-1)."""
+        self.paused = True
+        if what == "senses":
+            self.pause.open_practice("senses")
 
     @T.observe("paused")
     def _on_paused(self, change):

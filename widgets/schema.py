@@ -118,6 +118,47 @@ class CrisisFile(Strict):
     regions: dict[Ident, CrisisRegion]
 
 
+class CareGroup(Strict):
+    """One kind of line the care check looks for, and the note it answers with."""
+
+    note: NonEmpty
+    patterns: list[CarePattern] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ids(self) -> CareGroup:
+        _unique_ids(self.patterns, "pattern")
+        return self
+
+
+class CareRatings(Strict):
+    """What the workbook says back to a 0-10 rating, by how it stands and how it moved.
+
+    ``high_from``: a rating this high or higher gets ``high``. ``rise_by``: a rating this
+    much above the one before gets ``rise``. Both also get ``offer`` and the buttons.
+    """
+
+    high_from: int = Field(7, ge=1, le=10)
+    rise_by: int = Field(2, ge=1, le=10)
+    high: NonEmpty
+    rise: NonEmpty
+    lower: NonEmpty
+    steady: NonEmpty
+    offer: NonEmpty
+    senses_button: NonEmpty
+
+
+class CareFile(Strict):
+    """data/<lang>/care.yaml: what the workbook checks for in every typed answer before
+    any other feedback, and how it answers ratings (widgets/care.py)."""
+
+    idioms: list[CarePattern] = []
+    risk: CareGroup
+    check_in: CareGroup
+    others_harm: CareGroup
+    minimising: CareGroup
+    ratings: CareRatings
+
+
 class PacerText(Strict):
     """The breathing guide's words (data/<lang>/ui.yaml ``pacer``), used by lessons and pause.
 
@@ -364,16 +405,15 @@ class SorterExercise(ExerciseBase):
         return self
 
 
-class HintPattern(Strict):
-    """A pattern that, when it appears in a rewrite, earns a gentle hint.
+class CarePattern(Strict):
+    """A pattern with example sentences: what it must catch and what it must leave alone.
 
-    ``matches`` and ``ignores`` are example sentences: they document the pattern for the
-    next facilitator and the tests check that the pattern really behaves that way.
+    ``matches`` and ``ignores`` document the pattern for the next facilitator, and the
+    checks (tests, and ``workbook validate`` for care.yaml) make sure it behaves that way.
     """
 
     id: Ident
     pattern: NonEmpty
-    hint: NonEmpty
     matches: list[NonEmpty] = Field(min_length=1)
     ignores: list[NonEmpty] = []
 
@@ -385,6 +425,12 @@ class HintPattern(Strict):
         except re.error as exc:
             raise ValueError(f"the pattern '{value}' is not a valid pattern ({exc})") from None
         return value
+
+
+class HintPattern(CarePattern):
+    """A pattern that, when it appears in a rewrite, earns a gentle hint."""
+
+    hint: NonEmpty
 
 
 class FormField(Strict):
@@ -599,6 +645,9 @@ class RatingText(Strict):
     """Words for a 0-10 "how strong is the feeling" self-rating, before and after a practice.
 
     ``saved`` may use {value}. A self-rating, never a score: nothing is compared or judged.
+    What the workbook says back to a high or rising rating is in care.yaml (``ratings``);
+    ``high_before`` replaces it for a high rating before a practice that works with a
+    mistake (so the reply can suggest a smaller one).
     """
 
     question: NonEmpty
@@ -613,6 +662,7 @@ class RatingText(Strict):
     not_rated: NonEmpty
     before_prompt: str = ""
     after_prompt: str = ""
+    high_before: str = ""
 
 
 class Anchor(Strict):

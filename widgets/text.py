@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import html
 import re
+import unicodedata
 
 # Everything CommonMark, GitHub and common extensions give a meaning to: ":" stops bare
 # http:// links, "=" setext headings and ==marks==, "^" superscripts, "$" maths.
@@ -52,3 +53,18 @@ def _indent(match: re.Match) -> str:
 def data_uri(content: str, mime: str = "text/markdown") -> str:
     payload = base64.b64encode(content.encode("utf-8")).decode("ascii")
     return f"data:{mime};charset=utf-8;base64,{payload}"
+
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "“": '"', "”": '"'})
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, straight quotes, single spaces: the form the care check reads.
+
+    People in distress type fast, on phones, often without accents or capitals; "QUIERO
+    MORIR", "quiero morír" and "quiero morir" must be the same sentence to the check.
+    Patterns are folded the same way, so a facilitator may write them with accents.
+    """
+    decomposed = unicodedata.normalize("NFKD", str(text).translate(_QUOTES))
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return re.sub(r"\s+", " ", plain.casefold()).strip()

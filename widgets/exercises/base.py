@@ -4,6 +4,7 @@ frame (title, intro, pause and help) around its view."""
 from __future__ import annotations
 
 from contextvars import ContextVar
+from functools import cached_property
 from typing import Any
 
 import ipywidgets as W
@@ -11,7 +12,7 @@ import traitlets as T
 
 from .. import ui
 from ..content import Workbook
-from ..safety import SafetyBar
+from ..safety import SafetyBar, SafetyLink
 
 # "lesson-id/exercise-id" of the exercise being built (set by registry.build_exercise), so
 # that every view, whatever its own __init__ takes, can hand its model to the journal.
@@ -41,6 +42,7 @@ class ExerciseView(W.VBox):
         self.add_class("oig-exercise")
         self.add_class(f"oig-exercise-{spec.type}")
         self.safety = SafetyBar(workbook, content=body)
+        self.safety_link.bar = self.safety
         self.children = [
             ui.heading(spec.title, 3, "oig-exercise-title"),
             ui.prose(spec.intro),
@@ -54,6 +56,11 @@ class ExerciseView(W.VBox):
             from ..journal.store import follow_exercise
 
             follow_exercise(self.ref, self.model)
+
+    @cached_property
+    def safety_link(self) -> SafetyLink:
+        """For controls in ``body`` (made before the bar) that offer the pause."""
+        return SafetyLink()
 
     def _add_facilitator_notes(self) -> None:
         """For the facilitator view, put this exercise's notes under its title."""

@@ -1,8 +1,9 @@
 """Rewrite a harsh self-statement as an accountable, kind one.
 
 The participant picks a given harsh thought or writes their own, then fills any of four
-scaffold boxes. Looking over the rewrite finds the global labels and absolutes listed in
-``hint_patterns`` (data/) and offers a gentle hint for each.
+scaffold boxes. Looking over the rewrite runs the care check first (on everything they
+typed), then finds the global labels and absolutes listed in ``hint_patterns`` (data/)
+and offers a gentle hint for each (:func:`widgets.replies.rewrite_reply`).
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ import traitlets as T
 from .. import ui
 from ..content import Workbook
 from ..hints import Hint, find_hints
-from ..schema import RewriteExercise
-from ..text import escape
+from ..replies import Reply, rewrite_reply
+from ..reply_view import ReplyBox
+from ..schema import CareFile, RewriteExercise
 from .base import ExerciseModel, ExerciseView
 from .form import FormModel, FormView
 
@@ -28,9 +30,10 @@ class RewriteModel(ExerciseModel):
     own_harsh = T.Unicode("", help="The participant's own harsh statement.")
     checked = T.Bool(False, help="Whether the participant asked for a look-over.")
 
-    def __init__(self, spec: RewriteExercise):
+    def __init__(self, spec: RewriteExercise, care: CareFile):
         super().__init__()
         self.spec = spec
+        self.care = care
         self.form = FormModel(spec.steps)
         self.harsh_choice = spec.harsh_statements[0]
 
@@ -41,13 +44,12 @@ class RewriteModel(ExerciseModel):
     def hints(self) -> list[Hint]:
         return find_hints(self.rewrite_text, self.spec.hint_patterns)
 
-    def look_over(self) -> tuple[str, list[Hint]]:
-        """("empty" | "hints" | "clear", hints) for the rewrite as it stands now."""
+    def look_over(self) -> Reply:
+        """The reply to the rewrite as it stands now; the own harsh thought is read by
+        the care check too, since it may be the hardest thing typed here."""
         self.checked = True
-        if not self.rewrite_text.strip():
-            return "empty", []
-        hints = self.hints()
-        return ("hints" if hints else "clear"), hints
+        own = [self.own_harsh] if self.harsh_choice == OWN else []
+        return rewrite_reply(self.spec, self.care, self.rewrite_text, own)
 
     def answers(self) -> dict[str, Any]:
         return {
@@ -68,7 +70,7 @@ class RewriteModel(ExerciseModel):
 
 class RewriteView(ExerciseView):
     def __init__(self, workbook: Workbook, spec: RewriteExercise):
-        self.model = m = RewriteModel(spec)
+        self.model = m = RewriteModel(spec, workbook.care)
         options = [(s, s) for s in spec.harsh_statements] + [(spec.own_option, OWN)]
         self._pick = W.Dropdown(
             options=options,
@@ -82,8 +84,7 @@ class RewriteView(ExerciseView):
         W.link((self._own, "value"), (m, "own_harsh"))
         self._form = FormView(m.form)
         self._check = ui.button(spec.check_button, "oig-check", primary=True)
-        self._result = ui.html("", "oig-hints")
-        ui.show(self._result, False)
+        self._result = ReplyBox(workbook)
         self._check.on_click(lambda _: self._look_over())
         body = ui.vbox([self._pick, self._own, self._form, self._check, self._result], "oig-body")
         super().__init__(workbook, spec, body)
@@ -91,17 +92,4 @@ class RewriteView(ExerciseView):
         ui.show(self._own, m.harsh_choice == OWN)
 
     def _look_over(self) -> None:
-        spec = self.model.spec
-        state, hints = self.model.look_over()
-        if state == "empty":
-            markup = f"<p>{escape(spec.empty_note)}</p>"
-        elif state == "clear":
-            markup = f"<p>{escape(spec.all_clear)}</p>"
-        else:
-            items = "".join(
-                f"<li><span class='oig-found'>“{escape(h.found)}”</span>: {escape(h.text)}</li>"
-                for h in hints
-            )
-            markup = f"<p>{escape(spec.hint_intro)}</p><ul>{items}</ul>"
-        self._result.value = markup
-        ui.show(self._result, True)
+        self._result.show(self.model.look_over())

@@ -1,15 +1,15 @@
 """Translate shame into guilt: turn a verdict on the self into a specific, repairable fact.
 
 The participant picks a given shame statement ("I'm a terrible friend.") or writes their
-own, then rewrites it. Looking it over uses two lists of patterns from data/: words that
-still describe the whole self earn a gentle hint, and an action, a time or a person
-affected is named back as what makes the rewrite specific. Each statement keeps its own
+own, then rewrites it. Looking it over runs the care check first, then two lists of
+patterns from data/: words that still describe the whole self earn a gentle hint, and an
+action, a time or a person affected is named back as what makes the rewrite specific
+(:func:`widgets.replies.translate_reply`). Each statement keeps its own
 rewrite, so trying another statement never wipes out what was written for the first.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 import ipywidgets as W
@@ -17,35 +17,13 @@ import traitlets as T
 
 from .. import ui
 from ..content import Workbook
-from ..hints import Hint, find_hints
-from ..schema import TranslateExercise
-from ..text import escape, paragraphs
+from ..replies import Reply, translate_reply
+from ..reply_view import ReplyBox
+from ..schema import CareFile, TranslateExercise
+from ..text import escape
 from .base import ExerciseModel, ExerciseView
 
 OWN = "__own__"
-
-
-@dataclass(frozen=True)
-class LookOver:
-    """What the look-over found: ``state`` is "empty", "self", "specific" or "vague".
-
-    "self" wins whenever any self-describing words remain, even if the rewrite is also
-    specific, because that is the part still worth a second look.
-    """
-
-    state: str
-    self_hints: list[Hint] = field(default_factory=list)
-    specific: list[Hint] = field(default_factory=list)
-
-
-def look_over_text(text: str, spec: TranslateExercise) -> LookOver:
-    if not (text or "").strip():
-        return LookOver("empty")
-    self_hints = find_hints(text, spec.self_patterns)
-    specific = find_hints(text, spec.specific_patterns)
-    if self_hints:
-        return LookOver("self", self_hints, specific)
-    return LookOver("specific" if specific else "vague", [], specific)
 
 
 class TranslateModel(ExerciseModel):
@@ -54,9 +32,10 @@ class TranslateModel(ExerciseModel):
     rewrites = T.Dict(help="statement id (or OWN) -> the rewrite written for it.")
     example_shown = T.Bool(False, help="Whether the example for the chosen statement shows.")
 
-    def __init__(self, spec: TranslateExercise):
+    def __init__(self, spec: TranslateExercise, care: CareFile):
         super().__init__()
         self.spec = spec
+        self.care = care
         self.choice = spec.statements[0].id
 
     @T.validate("choice")
@@ -90,8 +69,10 @@ class TranslateModel(ExerciseModel):
         if text != self.rewrite:
             self.rewrites = {**self.rewrites, self.choice: text}
 
-    def look_over(self) -> LookOver:
-        return look_over_text(self.rewrite, self.spec)
+    def look_over(self) -> Reply:
+        """The reply to the rewrite; an own shame statement is read by the care check."""
+        own = [self.own_text] if self.choice == OWN else []
+        return translate_reply(self.spec, self.care, self.rewrite, own)
 
     def answers(self) -> dict[str, Any]:
         return {"choice": self.choice, "own_text": self.own_text, "rewrites": dict(self.rewrites)}
@@ -113,7 +94,7 @@ class TranslateModel(ExerciseModel):
 
 class TranslateView(ExerciseView):
     def __init__(self, workbook: Workbook, spec: TranslateExercise):
-        self.model = m = TranslateModel(spec)
+        self.model = m = TranslateModel(spec, workbook.care)
         options = [(s.text, s.id) for s in spec.statements] + [(spec.own_option, OWN)]
         self._pick = W.Dropdown(
             options=options,
@@ -133,7 +114,7 @@ class TranslateView(ExerciseView):
         self._rewrite.observe(lambda change: m.write(change["new"]), names="value")
         self._check = ui.button(spec.check_button, "oig-check", primary=True)
         self._check.on_click(lambda _: self._look_over())
-        self._result = ui.html("", "oig-hints")
+        self._result = ReplyBox(workbook)
         body = ui.vbox(
             [
                 self._pick,
@@ -160,7 +141,7 @@ class TranslateView(ExerciseView):
         m = self.model
         ui.show(self._own, m.choice == OWN)
         self._sync_rewrite()
-        ui.show(self._result, False)
+        self._result.hide()
         self._render_example()
 
     def _render_example(self) -> None:
@@ -175,27 +156,4 @@ class TranslateView(ExerciseView):
         ui.show(self._example_button, m.statement is not None and not shown)
 
     def _look_over(self) -> None:
-        spec = self.model.spec
-        found = self.model.look_over()
-        if found.state == "empty":
-            markup = paragraphs(spec.empty_note)
-        elif found.state == "vague":
-            markup = paragraphs(spec.vague_note)
-        else:
-            markup = ""
-            if found.self_hints:
-                markup += f"<p>{escape(spec.self_intro)}</p>{_hint_list(found.self_hints)}"
-            else:
-                markup += paragraphs(spec.specific_note)
-            if found.specific:
-                markup += f"<p>{escape(spec.specific_intro)}</p>{_hint_list(found.specific)}"
-        self._result.value = markup
-        ui.show(self._result, True)
-
-
-def _hint_list(hints: list[Hint]) -> str:
-    items = "".join(
-        f"<li><span class='oig-found'>“{escape(h.found)}”</span>: {escape(h.text)}</li>"
-        for h in hints
-    )
-    return f"<ul>{items}</ul>"
+        self._result.show(self.model.look_over())
