@@ -76,6 +76,12 @@ def _care_first(typed: Iterable[str], words: CareFile) -> tuple[Reply | None, st
     return None, finding.pattern_id
 
 
+def care_reply(typed: Iterable[str], words: CareFile) -> Reply | None:
+    """The care note alone (risk, check-in, or another's harm), for exercises whose own
+    reply does not depend on the words typed but would sound like an answer to them."""
+    return _care_first(typed, words)[0]
+
+
 def _with_minimising(found: str, words: CareFile, blocks: list[Block]) -> list[Block]:
     return [Block(words.minimising.note), *blocks] if found else blocks
 
