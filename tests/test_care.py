@@ -331,3 +331,43 @@ def test_shame_that_rose_by_the_end_of_lesson_two_gets_the_offer():
     end._button.click()
     assert escape(workbook.care.ratings.rise) in _words_of(end._reply)
     assert escape(workbook.care.ratings.offer) in _words_of(end._reply)
+
+
+# The content guide: feedback never shames ("wrong", "incorrect", "failed"...). These are
+# the workbook's own words back to a person, so none may appear, not even negated.
+SHAMING = {
+    "en": r"\b(?:wrong|incorrect|fail\w*|stupid|bad\s+person|should\s+have\s+known)\b",
+    "es": r"\b(?:incorrect\w*|fall[oóa]\w*|fracas\w*|mal\s+hecho|deberias\s+haber\s+sabido)\b",
+}
+
+
+def _own_words(language: str) -> list[str]:
+    workbook = load_workbook(language=language)
+    words = workbook.care
+    texts = [getattr(words, g).note for g in care.GROUPS]
+    r = words.ratings
+    texts += [r.high, r.rise, r.lower, r.steady, r.offer, r.senses_button]
+    _, rewrite = workbook.exercise("responsibility/rewrite")
+    _, translate = workbook.exercise("guilt-shame/translate")
+    _, mistake = workbook.exercise("staying-present/small-mistake")
+    texts += [rewrite.all_clear, rewrite.empty_note, rewrite.hint_intro]
+    texts += [translate.specific_note, translate.vague_note, translate.empty_note]
+    texts += [mistake.rating.high_before]
+    return texts
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_replies_use_no_shaming_word(language):
+    import re
+
+    texts = _own_words(language)
+    assert len(texts) == 17 and all(texts)
+    found = [t for t in texts if re.search(SHAMING[language], fold(t))]
+    assert found == []
+
+
+def test_the_shaming_word_check_can_fail():
+    import re
+
+    assert re.search(SHAMING["en"], fold("It is not a failure, and you did nothing wrong."))
+    assert re.search(SHAMING["es"], fold("No es un fallo."))
