@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from widgets.content import load_workbook
 
-from .app_helpers import run_axe, small_targets
+from .app_helpers import run_axe, slide_to, small_targets
 from .conftest import ARTIFACTS, no_sideways_scroll, open_notebook, screenshot
 
 pytestmark = pytest.mark.browser
@@ -101,15 +101,7 @@ def test_translate_answers_a_risk_line_and_an_idiom_differently(page, voila_url,
 
 
 def rate(page, control, value: int) -> None:
-    slider = control.get_by_role("slider")
-    slider.focus()
-    page.keyboard.press("Home")
-    for _ in range(value):
-        page.keyboard.press("ArrowRight")
-    expect(slider).to_have_attribute("aria-valuenow", re.compile(rf"^{value}(\.0+)?$"))
-    # A person looks at the number before pressing Save. (A click straight after the last
-    # key press is covered by on_click_with_values and tests/test_ui_late_values.py.)
-    page.wait_for_timeout(1000)
+    slide_to(page, control.get_by_role("slider"), value)
     control.get_by_role("button", name=re.compile("Save|Guardar")).click()
 
 
