@@ -53,7 +53,7 @@ def people_html(choices: HelpChoices) -> str:
         shown = phone_link(reach) if looks_dialable(reach) else escape(reach)
         name = escape(person["name"])
         items.append(f"<strong>{name}</strong>{': ' if name and reach else ''}{shown}")
-    return "".join(f"<span class='oig-person-text'>{item}</span>" for item in items)
+    return "".join(f"<p class='oig-person-text'>{item}</p>" for item in items)
 
 
 class PeopleBox(W.VBox):
