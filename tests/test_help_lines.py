@@ -284,14 +284,15 @@ def test_my_people_in_the_panel():
     panel = HelpPanel(load_workbook(language="en"))
     panel.toggle.click()
     box = panel.people
+    assert box.layout.display == "none"  # no people yet: nothing shown above the lines
     for n in range(MAX_PEOPLE):
         box.name.value, box.reach.value = f"Friend {n}", "555 0100"
         box.add.click()
         assert box.name.value == ""  # ready for the next
     assert len(box._list.children) == MAX_PEOPLE
-    assert box._form.layout.display == "none" and "five" in box._note.value
+    assert box._fields.layout.display == "none" and "five" in box._note.value
     box._list.children[0].children[1].click()  # Remove
-    assert len(page_help().people) == MAX_PEOPLE - 1 and box._form.layout.display is None
+    assert len(page_help().people) == MAX_PEOPLE - 1 and box._fields.layout.display is None
 
 
 def test_the_chooser_lists_every_region_with_anywhere_last():

@@ -57,7 +57,10 @@ def people_html(choices: HelpChoices) -> str:
 
 
 class PeopleBox(W.VBox):
-    """ "My people": up to five names with a number or a note, shown before the help lines."""
+    """ "My people": up to five names with a number or a note, shown first in the panel.
+
+    The way to add one (``form``) is a box of its own, which the panel puts after the
+    help lines: in a hard moment the lines come before a form."""
 
     def __init__(self, workbook: Workbook, choices: HelpChoices, **kwargs):
         super().__init__(**kwargs)
@@ -74,14 +77,13 @@ class PeopleBox(W.VBox):
         self.add = ui.button(words.people_add, "oig-people-add")
         self.add.on_click(lambda _: self._add())
         self._note = ui.html("", "oig-people-note")
-        self._form = ui.vbox([self.name, self.reach, self.add], "oig-people-form")
-        self.children = [
-            ui.html(f"<h4>{escape(words.people_title)}</h4>"),
-            self._list,
-            ui.prose(words.people_intro, "oig-people-intro"),
-            self._form,
-            self._note,
-        ]
+        self._fields = ui.vbox([self.name, self.reach, self.add], "oig-people-fields")
+        title = f"<h4>{escape(words.people_title)}</h4>"
+        self.form = ui.vbox(
+            [ui.html(title + paragraphs(words.people_intro)), self._fields, self._note],
+            "oig-people-form",
+        )
+        self.children = [ui.html(title), self._list]
         choices.observe(lambda _: self._draw(), names="people")
         self._draw()
 
@@ -98,8 +100,9 @@ class PeopleBox(W.VBox):
             shown = people_html(HelpChoices(people=[person]))
             rows.append(ui.hbox([ui.html(shown, "oig-person"), remove], "oig-people-row"))
         self._list.children = rows
-        full = len(self._choices.people) >= MAX_PEOPLE
-        ui.show(self._form, not full)
+        ui.show(self, bool(rows))
+        full = len(rows) >= MAX_PEOPLE
+        ui.show(self._fields, not full)
         self._note.value = f"<p>{escape(self._words.people_full)}</p>" if full else ""
 
 
@@ -141,7 +144,8 @@ class HelpPanel(W.VBox):
             close.on_click(lambda _: setattr(self, "expanded", False))
             people = PeopleBox(wb, choices)
             panel = ui.vbox(
-                [ui.html(_head_html(wb)), people, chooser, lines, close], "oig-help-panel"
+                [ui.html(_head_html(wb)), people, chooser, lines, people.form, close],
+                "oig-help-panel",
             )
 
             def chosen(change) -> None:

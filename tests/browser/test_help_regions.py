@@ -17,8 +17,8 @@ from playwright.sync_api import expect
 from widgets.content import REPO_DIR, load_workbook
 from widgets.template_text import TEMPLATE_DIR
 
-from .app_helpers import JOURNAL_PREFIX, run_axe, small_targets, wait_stored
-from .conftest import DESKTOP, PHONE, no_sideways_scroll, open_notebook, screenshot
+from .app_helpers import JOURNAL_PREFIX, open_page, run_axe, small_targets, wait_stored
+from .conftest import DESKTOP, PHONE, no_sideways_scroll, screenshot
 from .test_journal import _files_with, choose_keep, new_page
 
 pytestmark = pytest.mark.browser
@@ -28,8 +28,7 @@ BLOCKING = {"serious", "critical"}
 
 
 def lesson(lang: str, n: int) -> str:
-    name = load_workbook(language=lang).lessons.lessons[n].notebook
-    return f"{lang}/{name}" if lang != "en" else name
+    return load_workbook(language=lang).lessons.lessons[n].notebook
 
 
 def open_help(page, lang: str):
@@ -47,7 +46,7 @@ def test_a_chosen_country_shows_its_lines_and_follows_to_the_next_lesson(page, v
     wb = load_workbook(language=lang)
     default = wb.crisis_region()
     mexico = wb.crisis.regions["mexico"]
-    open_notebook(page, voila_url, lesson(lang, 1), exercises=4)
+    open_page(page, voila_url, lesson(lang, 1))
     panel = open_help(page, lang)
     lines = panel.locator(".oig-help-lines")
     first = default.entries[0]
@@ -56,8 +55,8 @@ def test_a_chosen_country_shows_its_lines_and_follows_to_the_next_lesson(page, v
         expect(lines.locator("a[href='tel:024']")).to_have_text("024")
         expect(lines).not_to_contain_text("911")
     chooser = panel.get_by_label(wb.crisis.words.region_label)
-    expect(chooser).to_have_value(wb.region_id)
-    chooser.select_option("mexico")
+    expect(chooser).to_have_value(default.name)  # ipywidgets' <select> holds the labels
+    chooser.select_option(label=mexico.name)
     expect(lines).to_contain_text("Línea de la Vida", timeout=SLOW)
     link = lines.get_by_role("link", name="800 911 2000")
     expect(link).to_have_attribute("href", "tel:8009112000")
@@ -68,12 +67,12 @@ def test_a_chosen_country_shows_its_lines_and_follows_to_the_next_lesson(page, v
         assert no_sideways_scroll(page)
         assert small_targets(page) == []
     # Saved in this tab's storage (the default "this visit"), never anywhere else.
-    wait_stored(page, "sessionStorage", '"region": "mexico"')
+    wait_stored(page, "sessionStorage", '"region":"mexico"')
 
-    open_notebook(page, voila_url, lesson(lang, 2), exercises=1)
+    open_page(page, voila_url, lesson(lang, 2))
     expect(page.locator(".oig-footer-help")).to_contain_text(mexico.emergency, timeout=SLOW)
     panel = open_help(page, lang)
-    expect(panel.get_by_label(wb.crisis.words.region_label)).to_have_value("mexico")
+    expect(panel.get_by_label(wb.crisis.words.region_label)).to_have_value(mexico.name)
     expect(panel.locator(".oig-help-lines")).to_contain_text("Línea de la Vida")
 
 
@@ -86,19 +85,19 @@ def test_my_people_are_kept_on_this_device_escaped_and_erased(browser, voila_url
         context, page = new_page(browser, size, name)
         page.add_init_script("window.__ran = 0;")
         choose_keep(page, voila_url)
-        open_notebook(page, voila_url, lesson("en", 1), exercises=4)
+        open_page(page, voila_url, lesson("en", 1))
         panel = open_help(page, "en")
-        people = panel.locator(".oig-people")
+        form = panel.locator(".oig-people-form")
         for who, reach in ((marker, "*4141#"), ('<img src=x onerror="window.__ran=1">', "a note")):
-            people.get_by_label(words.people_name).fill(who)
-            people.get_by_label(words.people_reach).fill(reach)
-            people.get_by_role("button", name=words.people_add).click()
-            expect(people.locator(".oig-people-list")).to_contain_text(who, timeout=SLOW)
+            form.get_by_label(words.people_name).fill(who)
+            form.get_by_label(words.people_reach).fill(reach)
+            form.get_by_role("button", name=words.people_add).click()
+            expect(panel.locator(".oig-people-list")).to_contain_text(who, timeout=SLOW)
         wait_stored(page, "localStorage", marker)
         screenshot(page, "help-my-people")
 
         page.reload()
-        open_notebook(page, voila_url, lesson("en", 1), exercises=4)
+        open_page(page, voila_url, lesson("en", 1))
         people = open_help(page, "en").locator(".oig-people-list")
         expect(people).to_contain_text(marker, timeout=SLOW)
         expect(people.get_by_role("link", name="*4141#")).to_have_attribute("href", "tel:*4141%23")
@@ -107,7 +106,7 @@ def test_my_people_are_kept_on_this_device_escaped_and_erased(browser, voila_url
         assert page.evaluate("window.__ran") == 0
         assert page.dialogs == [] and page.errors == []
 
-        open_notebook(page, voila_url, "05_my_answers.ipynb", exercises=0)
+        open_page(page, voila_url, "05_my_answers.ipynb")
         erase = page.locator(".oig-erase")
         erase.get_by_role("button", name="Erase everything").click()
         erase.get_by_role("button", name="Yes, erase it all").click()
@@ -119,7 +118,7 @@ def test_my_people_are_kept_on_this_device_escaped_and_erased(browser, voila_url
                          .includes('{marker}'))""",
             timeout=SLOW,
         )
-        open_notebook(page, voila_url, lesson("en", 1), exercises=4)
+        open_page(page, voila_url, lesson("en", 1))
         people = open_help(page, "en").locator(".oig-people-list")
         page.wait_for_timeout(2000)  # time for anything stored to arrive (nothing should)
         expect(people).not_to_contain_text(marker)
