@@ -305,3 +305,15 @@ def test_the_chooser_lists_every_region_with_anywhere_last():
 
 def test_the_real_data_has_nothing_left_to_fix():
     assert messages(DEFAULT_DATA_DIR) == []
+
+
+def test_my_people_are_in_the_readable_copy_escaped():
+    from widgets.journal import record as rec
+    from widgets.journal.export import export_markdown
+
+    wb = load_workbook(language="es")
+    r = rec.new_record()
+    rec.put(r, REF, {"region": "", "people": [{"name": "[Ana](x)", "reach": "*4141"}]}, "t")
+    text = export_markdown(wb, r)
+    assert "## Mi gente" in text and "\\[Ana\\]\\(x\\)" in text and "\\*4141" in text
+    assert "Mi gente" not in export_markdown(wb, rec.new_record())
