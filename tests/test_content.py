@@ -127,9 +127,33 @@ def test_crisis_entry_needs_a_source(data_copy):
 
 
 def test_unknown_crisis_region(data_copy):
-    edit(data_copy / "settings.yaml", "crisis_region: us", "crisis_region: mars")
+    edit(data_copy / "settings.yaml", "  en: us", "  en: mars")
     msgs = messages(data_copy)
-    assert any("crisis_region is 'mars'" in m for m in msgs)
+    line = line_of(data_copy / "settings.yaml", "en: mars")
+    assert any(
+        f"settings.yaml line {line}" in m and "crisis_region for en is 'mars'" in m for m in msgs
+    ), msgs
+
+
+def test_unknown_default_region_of_another_language(data_copy):
+    edit(data_copy / "settings.yaml", "  es: spain", "  es: espana")
+    msgs = messages(data_copy)
+    line = line_of(data_copy / "settings.yaml", "es: espana")
+    assert any(
+        f"settings.yaml line {line}" in m
+        and "crisis_region for es is 'espana'" in m
+        and "es/crisis.yaml" in m
+        for m in msgs
+    ), msgs
+
+
+def test_one_region_for_every_language_still_works(data_copy):
+    edit(
+        data_copy / "settings.yaml", "crisis_region:\n  en: us\n  es: spain", "crisis_region: mars"
+    )
+    msgs = messages(data_copy)
+    line = line_of(data_copy / "settings.yaml", "crisis_region: mars")
+    assert any(f"settings.yaml line {line}" in m and "crisis_region is 'mars'" in m for m in msgs)
 
 
 def test_bad_hint_pattern(data_copy):
@@ -157,7 +181,7 @@ def test_file_with_only_an_empty_value(data_copy, text):
 
 
 def test_load_raises_content_error_with_every_problem(data_copy):
-    edit(data_copy / "settings.yaml", "crisis_region: us", "crisis_region: mars")
+    edit(data_copy / "settings.yaml", "  en: us", "  en: mars")
     edit(data_copy / "en" / "lessons" / "responsibility.yaml", "type: reflection", "type: quiz")
     with pytest.raises(ContentError) as info:
         load_workbook(data_copy)
@@ -171,7 +195,7 @@ def test_validate_command_exit_codes(data_copy):
         text=True,
     )
     assert ok.returncode == 0, ok.stderr
-    edit(data_copy / "settings.yaml", "crisis_region: us", "crisis_region: mars")
+    edit(data_copy / "settings.yaml", "  en: us", "  en: mars")
     bad = subprocess.run(
         [sys.executable, "-m", "widgets", "validate", "--data", str(data_copy)],
         capture_output=True,

@@ -41,13 +41,13 @@ def test_second_process_reads_what_the_first_checked(data_copy, cache, monkeypat
 def test_an_edit_is_checked_again_and_its_problem_reported(data_copy, cache, monkeypatch):
     load_workbook(data_copy)
     clear_cache()
-    edit(data_copy / "settings.yaml", "crisis_region: us", "crisis_region: mars")
+    edit(data_copy / "settings.yaml", "  en: us", "  en: mars")
     with pytest.raises(ContentError, match="mars"):
         load_workbook(data_copy)
-    edit(data_copy / "settings.yaml", "crisis_region: mars", "crisis_region: us")
+    edit(data_copy / "settings.yaml", "  en: mars", "  en: us")
     clear_cache()
     _no_checking(monkeypatch)  # back as it was: the first result is still good
-    assert load_workbook(data_copy).settings.crisis_region == "us"
+    assert load_workbook(data_copy).region_id == "us"
 
 
 def test_an_edited_title_shows_at_once(data_copy, cache):
@@ -124,7 +124,7 @@ def test_a_new_process_uses_the_cache(data_copy, cache):
         "import sys, widgets.content as c\n"
         "def refuse(*a, **k): raise SystemExit('checked again')\n"
         "if sys.argv[2] == 'second': c.collect = refuse\n"
-        "print(c.load_workbook(sys.argv[1]).settings.crisis_region)\n"
+        "print(c.load_workbook(sys.argv[1]).region_id)\n"
     )
     env = {**os.environ, "OIG_CACHE_DIR": str(cache)}
     for turn in ("first", "second"):

@@ -10,11 +10,29 @@ from pathlib import Path
 from .content import validate
 
 
+def _help_lines_to_check(data: Path | None) -> None:
+    """Not a problem to fix: the help lines nobody has checked on their live page yet."""
+    from .content import LANG_DIR, data_dir
+    from .help_lines import to_check
+
+    root = data or data_dir()
+    languages = sorted(p.name for p in root.iterdir() if p.is_dir() and LANG_DIR.match(p.name))
+    found = to_check(root, languages)
+    if found:
+        print(
+            f"\nBefore a workshop, check these {len(found)} help lines on their official "
+            "page (live, not a copy), then set 'checked: live' and the date:"
+        )
+        for line in found:
+            print(f"  - {line}")
+
+
 def _validate(args: argparse.Namespace) -> int:
     problems = validate(Path(args.data) if args.data else None)
     if not problems:
         if not args.quiet:
             print("All lesson files look good.")
+            _help_lines_to_check(Path(args.data) if args.data else None)
         return 0
     noun = "problem" if len(problems) == 1 else "problems"
     print(f"Found {len(problems)} {noun} to fix in the lesson files:\n", file=sys.stderr)

@@ -246,8 +246,25 @@ class Workbook:
         known = ", ".join(e.id for e in self.lessons.lessons)
         raise KeyError(f"there is no lesson '{lesson_id}' in lessons.yaml (known: {known})")
 
-    def crisis_region(self) -> schema.CrisisRegion:
-        return self.crisis.regions[self.settings.crisis_region]
+    @property
+    def region_id(self) -> str:
+        """This language's default help region (settings.yaml's crisis_region)."""
+        return region_for(self.settings, self.language, self.crisis)
+
+    def crisis_region(self, choice: str | None = None) -> schema.CrisisRegion:
+        """The participant's chosen region if this language knows it, else the default."""
+        return self.crisis.regions.get(choice or "", self.crisis.regions[self.region_id])
+
+
+def region_for(settings: schema.Settings, language: str, crisis: schema.CrisisFile) -> str:
+    """The region settings.yaml names for ``language``; a language it does not name gets
+    the international list (or the first region when there is none)."""
+    chosen = settings.crisis_region
+    if isinstance(chosen, dict):
+        chosen = chosen.get(language) or ""
+    if chosen:
+        return chosen
+    return "international" if "international" in crisis.regions else next(iter(crisis.regions))
 
 
 def collect(root: Path | None = None, language: str | None = None) -> tuple[dict, list[Problem]]:
@@ -282,12 +299,16 @@ def collect(root: Path | None = None, language: str | None = None) -> tuple[dict
             Problem(care_doc.file, care_doc.line_of(path), message)
             for path, message in example_problems(care_words)
         )
-    if settings and crisis and settings.crisis_region not in crisis.regions:
+    if settings and crisis and region_for(settings, lang, crisis) not in crisis.regions:
+        by_language = isinstance(settings.crisis_region, dict)
         problems.append(
             Problem(
-                "data/settings.yaml",
-                None,
-                f"crisis_region is '{settings.crisis_region}', but crisis.yaml has no such "
+                settings_doc.file,
+                settings_doc.line_of(
+                    ("crisis_region", lang) if by_language else ("crisis_region",)
+                ),
+                f"crisis_region{f' for {lang}' if by_language else ''} is "
+                f"'{region_for(settings, lang, crisis)}', but {lang}/crisis.yaml has no such "
                 f"region. Choose one of: {', '.join(crisis.regions)}.",
             )
         )

@@ -119,7 +119,7 @@ def header_html(workbook: Workbook, lesson_id: str) -> str:
     )
 
 
-def footer_html(workbook: Workbook, lesson_id: str) -> str:
+def footer_html(workbook: Workbook, lesson_id: str, region: str | None = None) -> str:
     index, lessons = _position(workbook, lesson_id)
     links = []
     if index > 0:
@@ -136,9 +136,9 @@ def footer_html(workbook: Workbook, lesson_id: str) -> str:
             f"<span class='oig-nav-dir'>{escape(workbook.ui.next_link)}</span> "
             f"<span class='oig-nav-title'>{escape(nxt.title)}</span></a>"
         )
-    region = workbook.crisis_region()
-    first = region.entries[0] if region.entries else None
-    help_line = escape(region.emergency)
+    chosen = workbook.crisis_region(region)
+    first = chosen.entries[0] if chosen.entries else None
+    help_line = escape(chosen.emergency)
     if first is not None:
         help_line += f" {escape(first.name)}: {escape(first.how)}"
     return (
@@ -160,8 +160,17 @@ def page_header(workbook: Workbook, lesson_id: str) -> W.VBox:
 
 def show_footer(lesson_id: str) -> W.Widget:
     """The last cell of every lesson: back and next, and the help line in one line."""
+    from .help_choices import page_help
+
     workbook = load_workbook()
-    return ui.html(footer_html(workbook, lesson_id), "oig-page-footer")
+    choices = page_help()
+    footer = ui.html(footer_html(workbook, lesson_id, choices.region), "oig-page-footer")
+    # The help line follows the country the participant chose in the help panel.
+    choices.observe(
+        lambda _: setattr(footer, "value", footer_html(workbook, lesson_id, choices.region)),
+        names="region",
+    )
+    return footer
 
 
 def cards_html(workbook: Workbook) -> str:

@@ -28,6 +28,11 @@ NOT_PROSE = {
     "phone",
     "text_number",
     "last_checked",
+    # How a help line was checked (crisis.yaml): for facilitators, never shown.
+    "checked",
+    "check_note",
+    "emergency_checked",
+    "emergency_note",
     "notebook",
     "language",
     "crisis_region",
@@ -53,6 +58,10 @@ GLOSSARY = (
     "Lifeline",
     "Australia",
     "international",
+    # Help lines' own names in another language (crisis.yaml), e.g. "Teléfono de la
+    # Esperanza" on an English page.
+    "Teléfono",
+    "Esperanza",
 )
 
 

@@ -7,45 +7,112 @@ exactly where they were with nothing they typed lost.
 
 from __future__ import annotations
 
+import unicodedata
+
 import ipywidgets as W
 import traitlets as T
 
 from . import ui
 from .content import Workbook
+from .help_choices import MAX_PEOPLE, HelpChoices, page_help
+from .help_lines import entry_html, looks_dialable, phone_link
 from .text import escape, paragraphs
 
 
-def crisis_html(workbook: Workbook) -> str:
-    region = workbook.crisis_region()
+def crisis_html(workbook: Workbook, region: str | None = None) -> str:
+    """The whole help text of one region (the participant's choice, else the default)."""
+    return _head_html(workbook) + region_html(workbook, region)
+
+
+def _head_html(workbook: Workbook) -> str:
+    return f"<h3>{escape(workbook.crisis.title)}</h3>" + paragraphs(workbook.crisis.intro)
+
+
+def region_html(workbook: Workbook, region: str | None = None) -> str:
+    """A region's lines (tel: links that dial them as written) and its emergency line."""
+    chosen = workbook.crisis_region(region)
+    items = "".join(entry_html(entry) for entry in chosen.entries)
+    return f"<ul>{items}</ul><p><strong>{escape(chosen.emergency)}</strong></p>"
+
+
+def region_options(workbook: Workbook) -> list[tuple[str, str]]:
+    """(name, id) of every region this language knows, by name; "anywhere" last."""
+
+    def key(item: tuple[str, str]) -> tuple[bool, str]:
+        plain = unicodedata.normalize("NFD", item[0].casefold())
+        return item[1] == "international", "".join(c for c in plain if c.isalnum())
+
+    return sorted(((r.name, rid) for rid, r in workbook.crisis.regions.items()), key=key)
+
+
+def people_html(choices: HelpChoices) -> str:
+    """The participant's own people, escaped: a number becomes a tel: link, a note stays text."""
     items = []
-    for entry in region.entries:
-        ways = []
-        if entry.phone:
-            digits = "".join(ch for ch in entry.phone if ch.isdigit() or ch == "+")
-            ways.append(f'<a href="tel:{escape(digits)}">{escape(entry.phone)}</a>')
-        if entry.url:
-            ways.append(
-                f'<a href="{escape(entry.url)}" target="_blank" rel="noopener noreferrer">'
-                f"{escape(entry.url.removeprefix('https://').rstrip('/'))}</a>"
-            )
-        items.append(
-            f"<li><strong>{escape(entry.name)}</strong>: {escape(entry.how)}"
-            + (f" <span class='oig-help-ways'>{' · '.join(ways)}</span>" if ways else "")
-            + "</li>"
+    for person in choices.people:
+        reach = person["reach"]
+        shown = phone_link(reach) if looks_dialable(reach) else escape(reach)
+        name = escape(person["name"])
+        items.append(f"<strong>{name}</strong>{': ' if name and reach else ''}{shown}")
+    return "".join(f"<p class='oig-person-text'>{item}</p>" for item in items)
+
+
+class PeopleBox(W.VBox):
+    """ "My people": up to five names with a number or a note, shown first in the panel.
+
+    The way to add one (``form``) is a box of its own, which the panel puts after the
+    help lines: in a hard moment the lines come before a form."""
+
+    def __init__(self, workbook: Workbook, choices: HelpChoices, **kwargs):
+        super().__init__(**kwargs)
+        self.add_class("oig-people")
+        words = workbook.crisis.words
+        self._words = words
+        self._choices = choices
+        self._list = ui.vbox([], "oig-people-list")
+        self.name = W.Text(description=words.people_name, **ui.labelled(W.Text))
+        self.reach = W.Text(description=words.people_reach, **ui.labelled(W.Text))
+        for box in (self.name, self.reach):
+            box.add_class("oig-field")
+            box.add_class("oig-people-field")
+        self.add = ui.button(words.people_add, "oig-people-add")
+        self.add.on_click(lambda _: self._add())
+        self._note = ui.html("", "oig-people-note")
+        self._fields = ui.vbox([self.name, self.reach, self.add], "oig-people-fields")
+        title = f"<h4>{escape(words.people_title)}</h4>"
+        self.form = ui.vbox(
+            [ui.html(title + paragraphs(words.people_intro)), self._fields, self._note],
+            "oig-people-form",
         )
-    return (
-        f"<h3>{escape(workbook.crisis.title)}</h3>"
-        + paragraphs(workbook.crisis.intro)
-        + f"<ul>{''.join(items)}</ul>"
-        + f"<p><strong>{escape(region.emergency)}</strong></p>"
-    )
+        self.children = [ui.html(title), self._list]
+        choices.observe(lambda _: self._draw(), names="people")
+        self._draw()
+
+    def _add(self) -> None:
+        if self._choices.add(self.name.value, self.reach.value):
+            self.name.value = self.reach.value = ""
+
+    def _draw(self) -> None:
+        rows = []
+        for index, person in enumerate(self._choices.people):
+            remove = ui.button(self._words.people_remove, "oig-people-remove")
+            remove.tooltip = f"{self._words.people_remove}: {person['name'] or person['reach']}"
+            remove.on_click(lambda _, i=index: self._choices.remove(i))
+            shown = people_html(HelpChoices(people=[person]))
+            rows.append(ui.hbox([ui.html(shown, "oig-person"), remove], "oig-people-row"))
+        self._list.children = rows
+        ui.show(self, bool(rows))
+        full = len(rows) >= MAX_PEOPLE
+        ui.show(self._fields, not full)
+        self._note.value = f"<p>{escape(self._words.people_full)}</p>" if full else ""
 
 
 class HelpPanel(W.VBox):
-    """A "Get help now" button that opens the region's help lines in place.
+    """A "Get help now" button that opens help in place: the participant's own people,
+    their country's lines (they may choose another country), and the emergency line.
 
-    The lines and their close button are made the first time help is opened: every
-    exercise carries one, and each widget costs every visitor's page load a little.
+    The panel is made the first time help is opened: every exercise carries one, and each
+    widget costs every visitor's page load a little. Every panel on a page shares one
+    record of the participant's choices (:func:`widgets.help_choices.page_help`).
     """
 
     expanded = T.Bool(False, help="Whether the help lines are showing.")
@@ -55,29 +122,66 @@ class HelpPanel(W.VBox):
         self.add_class("oig-help")
         self._workbook = workbook
         self._ui = workbook.ui
-        self._parts: tuple[W.HTML, W.Button, W.VBox] | None = None
+        self._parts: dict[str, W.Widget] | None = None
         self.toggle = ui.button(workbook.ui.help_button, "oig-help-button")
         self.toggle.icon = "life-ring"
         self.toggle.on_click(lambda _: setattr(self, "expanded", not self.expanded))
         ui.show(self, False)
 
-    def _build(self) -> tuple[W.HTML, W.Button, W.VBox]:
+    def _build(self) -> dict[str, W.Widget]:
         if self._parts is None:
-            lines = ui.html(crisis_html(self._workbook), "oig-help-lines")
+            wb = self._workbook
+            choices = page_help()
+            lines = ui.html(region_html(wb, choices.region), "oig-help-lines")
+            chooser = W.Dropdown(
+                options=region_options(wb),
+                value=self._shown_region(choices),
+                description=wb.crisis.words.region_label,
+                **ui.labelled(W.Dropdown, width="auto"),
+            )
+            chooser.add_class("oig-help-region")
             close = ui.button(self._ui.help_close)
             close.on_click(lambda _: setattr(self, "expanded", False))
-            panel = ui.vbox([lines, close], "oig-help-panel")
-            self._parts = (lines, close, panel)
+            people = PeopleBox(wb, choices)
+            panel = ui.vbox(
+                [ui.html(_head_html(wb)), people, chooser, lines, people.form, close],
+                "oig-help-panel",
+            )
+
+            def chosen(change) -> None:
+                if change["new"] != self._shown_region(choices):
+                    choices.region = change["new"]
+
+            def redraw(_change) -> None:
+                lines.value = region_html(wb, choices.region)
+                chooser.value = self._shown_region(choices)
+
+            chooser.observe(chosen, names="value")
+            choices.observe(redraw, names="region")
+            self._parts = {"lines": lines, "close": close, "region": chooser, "people": people}
             self.children = [panel]
         return self._parts
 
+    def _shown_region(self, choices: HelpChoices) -> str:
+        regions = self._workbook.crisis.regions
+        return choices.region if choices.region in regions else self._workbook.region_id
+
     @property
     def _lines(self) -> W.HTML:
-        return self._build()[0]
+        return self._build()["lines"]
 
     @property
     def _close(self) -> W.Button:
-        return self._build()[1]
+        return self._build()["close"]
+
+    @property
+    def region(self) -> W.Dropdown:
+        """The country chooser."""
+        return self._build()["region"]
+
+    @property
+    def people(self) -> PeopleBox:
+        return self._build()["people"]
 
     @T.observe("expanded")
     def _on_open(self, change):

@@ -40,7 +40,9 @@ class Settings(Strict):
     """data/settings.yaml: what a facilitator switches for their group."""
 
     language: Ident = "en"
-    crisis_region: Ident = "us"
+    # One region for every language (a facilitator's choice), or a default per language
+    # ({"en": "us", "es": "spain"}). Participants can still choose their own.
+    crisis_region: Ident | dict[Ident, Ident] = "us"
     storage: Literal["ask", "off"] = "ask"
     # Show facilitator notes beside each exercise (JupyterLab); in Voila use ?facilitator=1.
     facilitator_view: bool = False
@@ -73,7 +75,15 @@ class LessonList(Strict):
         return self
 
 
-PHONE = re.compile(r"^\+?[0-9]+([ -][0-9]+)*$")
+# A number as it is dialled: digits in groups (spaces or dashes between them), an optional
+# leading "+" (country code) or "*"/"#" (a short code such as Chile's *4141), and an
+# optional "#" at the end.
+PHONE = re.compile(r"^[+*#]?[0-9]+([ -][0-9]+)*#?$")
+
+# How an entry was checked. Only "live" means someone opened the official page itself;
+# every other entry is listed by `workbook validate` for a facilitator to check there.
+Checked = Literal["live", "stored-official", "stored-report", "not-checked"]
+CHECKED: tuple[str, ...] = typing.get_args(Checked)
 
 
 class CrisisEntry(Strict):
@@ -84,6 +94,9 @@ class CrisisEntry(Strict):
     url: str | None = None
     source: NonEmpty
     last_checked: dt.date
+    checked: Checked
+    # For facilitators: what the entry was checked against, and what is still unsure.
+    check_note: str = ""
 
     @field_validator("phone", "text")
     @classmethod
@@ -91,8 +104,9 @@ class CrisisEntry(Strict):
         digits = sum(ch.isdigit() for ch in value or "")
         if value is not None and (not PHONE.match(value) or not 3 <= digits <= 15):
             raise ValueError(
-                f"'{value}' does not look like a phone number: use only digits, spaces, "
-                "dashes and an optional leading +, e.g. '988' or '116 123'"
+                f"'{value}' does not look like a phone number: write it as it is dialled, "
+                "with digits, spaces and dashes, an optional leading + (or * or # for a "
+                "short code), e.g. '988', '116 123' or '*4141'"
             )
         return value
 
@@ -107,7 +121,25 @@ class CrisisEntry(Strict):
 class CrisisRegion(Strict):
     name: NonEmpty
     emergency: NonEmpty
+    emergency_checked: Checked = "not-checked"
+    emergency_note: str = ""
     entries: list[CrisisEntry] = Field(min_length=1)
+
+
+class HelpWords(Strict):
+    """The help panel's own words: the country chooser and "My people"."""
+
+    region_label: NonEmpty = "Your country"
+    people_title: NonEmpty = "My people"
+    people_intro: NonEmpty = (
+        "Add up to five people or places you can reach out to. They are kept like your answers."
+    )
+    people_name: NonEmpty = "Name"
+    people_reach: NonEmpty = "Number or note"
+    people_add: NonEmpty = "Add"
+    people_remove: NonEmpty = "Remove"
+    people_full: NonEmpty = "You have five. Remove one to add another."
+    other_countries: NonEmpty = "Help in other countries"
 
 
 class CrisisFile(Strict):
@@ -115,6 +147,7 @@ class CrisisFile(Strict):
 
     title: NonEmpty
     intro: NonEmpty
+    words: HelpWords = HelpWords()
     regions: dict[Ident, CrisisRegion]
 
 

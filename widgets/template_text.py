@@ -18,6 +18,7 @@ import json
 from pathlib import Path
 
 from .content import LANG_DIR, REPO_DIR, data_dir, load_workbook
+from .help_lines import first_line, tel_href
 
 TEMPLATE_DIR = REPO_DIR / "share" / "jupyter" / "voila" / "templates" / "gentle"
 TEXT_FILE = TEMPLATE_DIR / "oig_text.j2"
@@ -52,7 +53,7 @@ def languages(root: Path | None = None) -> list[str]:
     return sorted(found, key=lambda lang: lang != default)
 
 
-def collect(root: Path | None = None, pages_under: str = "") -> dict[str, dict[str, str]]:
+def collect(root: Path | None = None, pages_under: str = "") -> dict[str, dict]:
     """{language: {key: text}}, with each language's workbook title and welcome page.
 
     ``pages_under``: where the notebooks are, seen from the folder Voila serves ("" when
@@ -64,8 +65,29 @@ def collect(root: Path | None = None, pages_under: str = "") -> dict[str, dict[s
         words = {key: getattr(wb.ui, key) for key in KEYS}
         words["workbook_title"] = wb.lessons.workbook_title
         words["welcome"] = pages_under + wb.lessons.lessons[0].notebook
+        words["help"] = help_words(wb)
         out[lang] = words
     return out
+
+
+def help_words(wb) -> dict[str, str]:
+    """The help line these pages show in one language: the default region's first line
+    that can be called, its emergency line, and the directory for other countries."""
+    region = wb.crisis_region()
+    first = first_line(region)
+    anywhere = wb.crisis.regions.get("international")
+    directory = anywhere.entries[0] if anywhere else None
+    return {
+        "title": wb.crisis.title,
+        "name": first.name if first else "",
+        "how": first.how if first else "",
+        "phone": first.phone if first else "",
+        "tel": tel_href(first.phone) if first else "",
+        "emergency": region.emergency,
+        "directory_label": wb.crisis.words.other_countries,
+        "directory_name": directory.name if directory else "",
+        "directory_url": (directory.url or directory.source) if directory else "",
+    }
 
 
 def cell_error_instruction(text: dict[str, dict[str, str]]) -> str:

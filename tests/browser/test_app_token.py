@@ -139,6 +139,10 @@ def test_sign_in_page(browser, token_url, size):
         for lang in ("en", "es"):
             expect(page.get_by_text(load_workbook(language=lang).ui.signin_text)).to_be_visible()
         expect(page.get_by_role("main")).to_have_count(1)
+        # Help before signing in: each language's first line as a tel: link.
+        tel = page.locator(".oig-plain-help a[href^='tel:']")
+        expect(tel).to_have_count(2)
+        assert [tel.nth(i).get_attribute("href") for i in range(2)] == ["tel:988", "tel:024"]
         result = run_axe(page)
         assert [v for v in result["violations"] if v["impact"] in ("serious", "critical")] == []
         ran = set(result["passes"]) | {v["id"] for v in result["violations"]}

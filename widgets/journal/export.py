@@ -36,4 +36,23 @@ def export_markdown(workbook: Workbook, record: dict[str, Any]) -> str:
             day = at[:10] if _DAY.fullmatch(at[:10]) else escape_markdown(at[:10])
             lines.append(f"- {escape_markdown(title)}, {day}: {escape_markdown(said)}")
         lines.append("")
+    people = _people(record)
+    if people:
+        lines += [f"## {escape_markdown(workbook.crisis.words.people_title)}", ""]
+        for person in people:
+            shown = ": ".join(p for p in (person["name"], person["reach"]) if p)
+            lines.append(f"- {escape_markdown(shown)}")
+        lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _people(record: dict[str, Any]) -> list[dict[str, str]]:
+    """ "My people" from the help panel (widgets/help_choices.py), as it was stored."""
+    from ..help_choices import REF, HelpChoices
+
+    stored = record["answers"].get(REF)
+    if not stored:
+        return []
+    choices = HelpChoices()
+    choices.restore(stored["data"])
+    return list(choices.people)
