@@ -66,14 +66,31 @@ def collect(root: Path | None = None, pages_under: str = "") -> dict[str, dict]:
         words["workbook_title"] = wb.lessons.workbook_title
         words["welcome"] = pages_under + wb.lessons.lessons[0].notebook
         words["help"] = help_words(wb)
+        words["early"] = early_words(wb)
         out[lang] = words
     return out
 
 
-def help_words(wb) -> dict[str, str]:
-    """The help line these pages show in one language: the default region's first line
-    that can be called, its emergency line, and the directory for other countries."""
-    region = wb.crisis_region()
+def early_words(wb) -> dict:
+    """Help and a pause that work before any widget has loaded (a lesson page's first
+    lines, see index.html.j2): on a phone the widgets come seconds after the text. The
+    first line of every region is there, so the page can show the country the
+    participant chose (kept in their browser) before the kernel answers."""
+    return {
+        "help_button": wb.ui.help_button,
+        "pause_button": wb.ui.pause_button,
+        "pause_title": wb.ui.pause_title,
+        "pause_steps": list(wb.ui.pause_steps),
+        "default_region": wb.region_id,
+        "regions": {rid: help_words(wb, rid) for rid in wb.crisis.regions},
+    }
+
+
+def help_words(wb, region_id: str | None = None) -> dict[str, str]:
+    """The help line these pages show in one language: the region's (default: the
+    language's) first line that can be called, its emergency line, and the directory
+    for other countries."""
+    region = wb.crisis_region(region_id)
     first = first_line(region)
     anywhere = wb.crisis.regions.get("international")
     directory = anywhere.entries[0] if anywhere else None

@@ -312,3 +312,113 @@
   });
   window.addEventListener("online", check);
 })();
+
+/* 4. Help before the widgets. The template puts a plain "Take a pause" and "Get help now"
+ * at the top of every lesson page (#oig-early), so they work from the first bytes, before
+ * any widget or the kernel. Here: the help shows the country the participant chose in
+ * the help panel (kept in this browser by the journal, never on the server), and the
+ * plain bar goes away once the page's own bar of widgets is there, but never while
+ * someone has it open. Text is set as text, never as HTML.
+ */
+(function () {
+  "use strict";
+  var JOURNAL = "owning-it-gently:journal:";
+
+  function baseUrl() {
+    try {
+      var el = document.getElementById("jupyter-config-data");
+      var config = el && JSON.parse(el.textContent);
+      if (config && config.baseUrl) return config.baseUrl;
+    } catch (e) {
+      /* the origin's root */
+    }
+    return "/";
+  }
+
+  function chosenRegion() {
+    var areas = ["localStorage", "sessionStorage"];
+    for (var i = 0; i < areas.length; i++) {
+      try {
+        var text = window[areas[i]].getItem(JOURNAL + baseUrl());
+        if (text === null) continue;
+        var mine = JSON.parse(text).answers["help/mine"];
+        var region = mine && mine.data && mine.data.region;
+        return typeof region === "string" ? region : "";
+      } catch (e) {
+        /* blocked or unreadable storage: the language's default region */
+      }
+    }
+    return "";
+  }
+
+  function line(parent, parts) {
+    var p = document.createElement("p");
+    parts.forEach(function (part) {
+      if (typeof part === "string") p.appendChild(document.createTextNode(part));
+      else p.appendChild(part);
+    });
+    parent.appendChild(p);
+  }
+
+  function link(href, text) {
+    var a = document.createElement("a");
+    a.href = href;
+    a.textContent = text;
+    return a;
+  }
+
+  function showRegion(early) {
+    var regions;
+    try {
+      regions = JSON.parse(document.getElementById("oig-early-regions").textContent);
+    } catch (e) {
+      return;
+    }
+    var region = chosenRegion();
+    var words = regions[region];
+    var box = early.querySelector(".oig-early-help .oig-plain-help");
+    if (!words || !box || region === early.getAttribute("data-default-region")) return;
+    while (box.firstChild) box.removeChild(box.firstChild);
+    var title = document.createElement("strong");
+    title.textContent = words.title;
+    line(box, [title]);
+    if (words.phone) line(box, [words.name + ": " + words.how + " ", link(words.tel, words.phone)]);
+    line(box, [words.emergency]);
+    if (words.directory_url) {
+      var dir = link(words.directory_url, words.directory_name);
+      dir.rel = "noopener noreferrer";
+      line(box, [words.directory_label + ": ", dir]);
+    }
+    early.setAttribute("data-region", region);
+  }
+
+  function open(early) {
+    return Array.prototype.some.call(early.querySelectorAll("details"), function (d) {
+      return d.open;
+    });
+  }
+
+  function start() {
+    var early = document.getElementById("oig-early");
+    if (!early) return;
+    showRegion(early);
+    var ready = false;
+    function putAway() {
+      if (ready && !open(early)) early.classList.add("oig-early-done");
+    }
+    early.addEventListener("toggle", putAway, true);
+    new MutationObserver(function (records, observer) {
+      if (document.querySelector(".oig-page-header .oig-help-button")) {
+        ready = true;
+        observer.disconnect();
+        putAway();
+      }
+    }).observe(document.body, { childList: true, subtree: true });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
