@@ -7,6 +7,7 @@ import pytest
 
 from widgets.content import load_workbook
 from widgets.handouts import handout_text, worksheet
+from widgets.journal.summary import answer_lines
 from widgets.registry import build_exercise
 
 REF = "staying-present/kind-pause"
@@ -30,14 +31,14 @@ def test_walk_through_gathers_the_participants_own_words(workbook):
     assert view.summary.value == ""  # nothing gathered before the end
     view.panels[0].form.boxes["mistake"].value = "Talked over Rosa <img src=x onerror=alert(1)>"
     view.next_button.click()
-    view.panels[1].form.boxes["hard"].value = "I feel bad."
+    view.panels[1].form.boxes["hard_words"].value = "I feel bad."
     view.next_button.click()
     view.skip_button.click()  # others go through this too: skipped
     picker = view.panels[3].picker
     picker.radio.value = "voice"
     assert m.anchors == {"kind": "voice"} and picker.practices == {}
     assert "No touch" in picker._text.value
-    view.panels[3].form.boxes["kind"].value = "It's hard. And you can do it."
+    view.panels[3].form.boxes["kind_words"].value = "It's hard. And you can do it."
     view.next_button.click()
     assert not m.finished and view.end.layout.display == "none"
     view.next_button.click()  # no next step written
@@ -84,3 +85,14 @@ def test_worksheet_has_every_step_the_soothing_choices_and_the_refrain(language)
     for anchor in spec.steps[3].anchors:
         assert anchor.label in page
     assert "class='refrain'" in page
+
+
+def test_my_answers_shows_the_soothing_choice_and_words_in_the_words_seen(workbook):
+    spec = workbook.exercise(REF)[1]
+    m = build_exercise(REF, workbook).model
+    kind = spec.steps[3]
+    m.choose(kind, "chest")
+    m.forms["kind"].set("kind_words", "You can do it.")
+    lines = answer_lines(spec, m.answers(), "{value} out of 10")
+    assert (kind.anchor_question, "A hand on my chest") in lines
+    assert (kind.fields[0].label, "You can do it.") in lines
