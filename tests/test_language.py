@@ -61,7 +61,7 @@ def test_show_safety_sets_the_language_of_later_exercises():
     assert "Hacer una pausa" in html_of(top) and "Take a pause" not in html_of(top)
     sorter = show_exercise("responsibility/sorter")
     text = html_of(sorter)
-    assert "¿Me hago cargo o me castigo?" in text
+    assert "¿Me hago cargo, le quito peso o me castigo?" in text
     assert "Owning it" not in text and "Get help now" not in text
     assert sorter.model.spec.categories[0].label == "Me hago cargo"
 
@@ -91,7 +91,7 @@ def test_chart_words_follow_the_page_language():
     series = [Series("Vergüenza", (7, None))]
     content.set_page_language("es")
     alt = text_alternative("Sentimientos", ["Al empezar", "Al final"], series)
-    assert alt == "Sentimientos. Vergüenza: 7 de 10 (al empezar), sin nota (al final)."
+    assert alt == "Sentimientos. Vergüenza: 7 de 10 (al empezar), sin número (al final)."
     content.set_page_language(None)
     alt = text_alternative("Feelings", ["Start", "End"], [Series("Shame", (7, None))])
     assert alt == "Feelings. Shame: 7 out of 10 at start, not rated at end."

@@ -42,7 +42,7 @@ def test_guilt_branch_is_about_repair(spec):
     assert m.summary() == [
         (spec.situation.label, "I forgot to text Ines back."),
         (spec.question, option(spec, "guilt").label),
-        ("What repair is possible?", "Text her today."),
+        (spec.guilt.steps[0].label, "Text her today."),
         ("If an apology fits, what might you say?", "Sorry I went quiet."),
     ]
     assert m.closing() == spec.guilt.closing

@@ -216,6 +216,7 @@ def test_exercise_ids_must_match_across_languages(with_spanish):
 
 
 def test_lists_may_differ_in_length_and_regions_may_differ(with_spanish):
+    english = load_workbook(with_spanish, "en").lesson_files["responsibility"].exercises[0]
     lesson = with_spanish / "es" / "lessons" / "responsibility.yaml"
     text = lesson.read_text(encoding="utf-8")
     text = re.sub(r"      - id: s14\n(?:        .*\n|          .*\n)+", "", text)
@@ -228,7 +229,7 @@ def test_lists_may_differ_in_length_and_regions_may_differ(with_spanish):
         len(
             load_workbook(with_spanish, "es").lesson_files["responsibility"].exercises[0].statements
         )
-        == 13
+        == len(english.statements) - 1
     )
     assert messages(with_spanish) == []
 

@@ -197,6 +197,10 @@ def _small_mistake(spec, words):
     )
 
 
+def _kind_pause(spec, words):
+    return _steps(spec, words) + f"<p class='refrain'>{escape(spec.refrain)}</p>"
+
+
 def _translate(spec, words):
     out = f"<p class='label'>{escape(spec.pick_label)}</p>"
     for s in spec.statements:
@@ -235,6 +239,7 @@ RENDERERS: dict[str, Callable[[Any, HandoutText], str | None]] = {
     "grounding": _grounding,
     "breathe_blink_focus": _steps,
     "small_mistake": _small_mistake,
+    "kind_pause": _kind_pause,
     "translate": _translate,
     "feeling_fit": _feeling_fit,
     "path_summary": lambda spec, words: None,

@@ -39,6 +39,7 @@ VIEWS: dict[str, tuple[str, str]] = {
     "grounding": ("grounding", "GroundingView"),
     "breathe_blink_focus": ("breathe_blink_focus", "BreatheBlinkFocusView"),
     "small_mistake": ("small_mistake", "SmallMistakeView"),
+    "kind_pause": ("kind_pause", "KindPauseView"),
     "path_summary": ("path_summary", "PathSummaryView"),
 }
 

@@ -776,6 +776,23 @@ class SmallMistakeExercise(ExerciseBase):
     rating: RatingText
 
 
+class KindPauseExercise(ExerciseBase):
+    """A kind pause for a mistake (a self-compassion break, after Neff): this is hard,
+    others go through this too, be kind to yourself, one step at a time and each one
+    skippable. Soothing is offered as anchors (touch always optional); the end puts the
+    participant's own words together under the ``refrain``."""
+
+    type: Literal["kind_pause"]
+    steps: list[PracticeStep] = Field(min_length=1)
+    refrain: NonEmpty
+    done: NonEmpty
+
+    @model_validator(mode="after")
+    def _ids(self) -> KindPauseExercise:
+        _unique_ids(self.steps, "step")
+        return self
+
+
 class PathSummaryExercise(ExerciseBase):
     """A look back over the participant's own answers, read from their browser's journal.
 
@@ -816,6 +833,7 @@ Exercise = Annotated[
         GroundingExercise,
         BreatheBlinkFocusExercise,
         SmallMistakeExercise,
+        KindPauseExercise,
         TranslateExercise,
         FeelingFitExercise,
         FeelingsCheckinExercise,

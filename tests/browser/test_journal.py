@@ -331,7 +331,7 @@ HOSTILE = {
     "What happened?": "<script>alert('x')</script>",
     "Who was affected, and how?": '<img src=x onerror="alert(1)">',
     "What could help make it right?": "Sorry 🙏🏽 — I'll fix it 🎂👍",
-    "What I might say to them:": "אני מצטער שאיחרתי. آسف جدا على التأخير.",
+    "What I might say to them, or write and keep:": "אני מצטער שאיחרתי. آسف جدا على التأخير.",
     "What I'll do differently next time:": "[link](javascript:alert(1)) **bold** &amp; `code`",
 }
 

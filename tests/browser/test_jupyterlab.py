@@ -274,6 +274,24 @@ def test_lesson_three_pacer_runs_in_the_browser(page, lab):
     expect(cue).to_have_text(words.cue_stopped)
 
 
+def test_lesson_three_kind_pause_keeps_its_words_through_a_pause(page, lab):
+    wb = load_workbook()
+    spec = wb.exercise("staying-present/kind-pause")[1]
+    open_lesson(page, lab, "03_staying_present.ipynb")
+    flow = page.locator(".oig-exercise-kind_pause")
+    flow.scroll_into_view_if_needed()
+    flow.get_by_label(spec.steps[0].fields[0].label, exact=True).fill("Talked over Rosa")
+    flow.get_by_role("button", name=wb.ui.next, exact=True).click()
+    hard = flow.get_by_label(spec.steps[1].fields[0].label, exact=True)
+    hard.fill("This hurts.")
+    flow.get_by_role("button", name=wb.ui.pause_button).click()
+    expect(hard).to_be_hidden()
+    flow.locator(".oig-pause").get_by_role("button", name=wb.ui.pause_back).click()
+    expect(hard).to_be_visible()
+    expect(hard).to_have_value("This hurts.")
+    page.screenshot(path=str(ARTIFACTS / "jupyterlab-kind-pause.png"))
+
+
 def test_repo_notebooks_were_not_touched(lab):
     """JupyterLab served (and may have saved) only the temporary copy."""
     assert lab.root != REPO_DIR / "notebooks"

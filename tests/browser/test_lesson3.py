@@ -15,7 +15,7 @@ from .conftest import no_sideways_scroll, open_notebook, screenshot
 pytestmark = pytest.mark.browser
 
 LESSON = "03_staying_present.ipynb"
-EXERCISES = 5
+EXERCISES = 6
 
 # Records every cue the guide shows (with the browser's clock) and the shape's width
 # every 50 ms, so a test can check the rhythm and the motion after the fact.

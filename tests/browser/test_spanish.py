@@ -23,7 +23,7 @@ PAGES = {
     "es/00_welcome.ipynb": 1,
     "es/01_responsibility_vs_cruelty.ipynb": 4,
     "es/02_guilt_vs_shame.ipynb": 6,
-    "es/03_staying_present.ipynb": 5,
+    "es/03_staying_present.ipynb": 6,
     "es/04_putting_it_together.ipynb": 4,
     "es/05_my_answers.ipynb": 0,
 }

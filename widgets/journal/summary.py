@@ -54,13 +54,20 @@ def humanise(key: str) -> str:
 
 
 def label_map(spec: Any) -> dict[str, str]:
-    """id -> words, from every list of {id, label|text} items anywhere in the spec."""
+    """id -> words, from every list of {id, label|text} items anywhere in the spec.
+
+    A step that offers anchors stores the one picked under its own id, so its words
+    there are the question that was asked (not the step's whole text)."""
     found: dict[str, str] = {}
 
     def walk(value: Any) -> None:
         if isinstance(value, BaseModel):
             ident = getattr(value, "id", None)
-            words = getattr(value, "label", None) or getattr(value, "text", None)
+            words = (
+                getattr(value, "label", None)
+                or getattr(value, "anchor_question", None)
+                or getattr(value, "text", None)
+            )
             if isinstance(ident, str) and isinstance(words, str) and ident not in found:
                 found[ident] = words
             for name in type(value).model_fields:
