@@ -371,3 +371,28 @@ def test_the_shaming_word_check_can_fail():
 
     assert re.search(SHAMING["en"], fold("It is not a failure, and you did nothing wrong."))
     assert re.search(SHAMING["es"], fold("No es un fallo."))
+
+
+@pytest.mark.parametrize(
+    "ref", ["staying-present/kind-pause", "staying-present/small-mistake", "staying-present/bbf"]
+)
+def test_a_stepped_practice_ends_with_the_care_note_after_a_risk_line(ref):
+    """Its closing words ("It's hard... and you can do it") must not answer 'I want to die'."""
+    from widgets import build_exercise
+    from widgets.text import escape
+
+    workbook = load_workbook(language="en")
+    view = build_exercise(ref, workbook)
+    form = next(iter(view.model.forms.values()))
+    form.set(form.fields[0].id, "I want to die.")
+    while not view.model.finished:
+        view.model.skip()
+    assert escape(workbook.care.risk.note) in view._care.words.value
+    closing = [w for w in view._end_words if "oig-done" in w._dom_classes]
+    assert closing and all(w.layout.display == "none" for w in closing)
+    view.model.start_again()
+    form.set(form.fields[0].id, "I forgot Mia's birthday.")
+    while not view.model.finished:
+        view.model.skip()
+    assert view._care.layout.display == "none"
+    assert all(w.layout.display is None for w in closing)

@@ -13,6 +13,8 @@ import ipywidgets as W
 
 from .. import ui
 from ..content import Workbook
+from ..replies import care_reply
+from ..reply_view import ReplyBox
 from ..schema import BreatheBlinkFocusExercise
 from ..text import paragraphs
 from .base import ExerciseView
@@ -43,7 +45,12 @@ class BreatheBlinkFocusModel(StepModel, AnchorChoices):
 
 
 class SteppedView(ExerciseView):
-    """Shared by the stepped practices: panels one at a time, Next/Skip, an end panel."""
+    """Shared by the stepped practices: panels one at a time, Next/Skip, an end panel.
+
+    The end panel's words (a refrain, "that was a kind thing to do") read as a reply to
+    what was written on the way, so the care check runs first: a risk line gets its note
+    and help there instead of them (the participant's own words are still shown).
+    """
 
     model: StepModel
 
@@ -58,7 +65,9 @@ class SteppedView(ExerciseView):
         )
         self.again_button = ui.button(workbook.ui.start_again, "oig-again")
         self.again_button.on_click(lambda _: self.model.start_again())
-        self.end = ui.vbox([*end, self.again_button], "oig-end")
+        self._care = ReplyBox(workbook)
+        self._end_words = end
+        self.end = ui.vbox([self._care, *end, self.again_button], "oig-end")
         body = ui.vbox([*panels, self._buttons, self.end], "oig-body")
         super().__init__(workbook, spec, body)
         self.model.observe(self._follow, names="index")
@@ -73,6 +82,20 @@ class SteppedView(ExerciseView):
         ui.show(self.end, self.model.finished)
         if self.model.finished:
             self._on_end()
+            self._check_care()
+
+    def _check_care(self) -> None:
+        forms = getattr(self.model, "forms", {})
+        typed = [text for form in forms.values() for text in form.values.values()]
+        care = care_reply(typed, self.workbook.care)
+        if care is None:
+            self._care.hide()
+        else:
+            self._care.show(care)
+        # The closing words give way to a risk note; their own words and chart stay.
+        for widget in self._end_words:
+            if {"oig-done", "oig-refrain"} & set(widget._dom_classes):
+                ui.show(widget, care is None or care.kind != "care")
 
     def _on_end(self) -> None:
         """Subclasses fill the end panel here (it runs only when the participant got there)."""
