@@ -8,7 +8,7 @@ import time
 
 import psutil
 
-from widgets.bench import CpuLedger, per_visitor, percentiles
+from widgets.bench import CpuLedger, per_visitor, percentiles, phone_table
 
 
 def test_percentiles_of_what_was_measured():
@@ -53,3 +53,20 @@ def test_cpu_of_processes_that_exited_still_counts():
         assert ledger.total() >= before
     finally:
         server.kill()
+
+
+def test_the_phone_table_compares_the_app_with_plain_voila():
+    def row(help_, answered, whole):
+        moment = lambda v: {"median": v, "min": v, "max": v}  # noqa: E731
+        return {
+            "first_text": moment(1.5),
+            "help": moment(help_),
+            "first_exercise": moment(answered - 0.2),
+            "answered": moment(answered),
+            "whole_lesson": moment(whole),
+        }
+
+    app = {"phone CPU": row(1.6, 4.0, 6.0)}
+    plain = {"phone CPU": row(11.0, 12.0, 12.5)}
+    lines = phone_table(app, plain).splitlines()
+    assert lines[2] == "| phone CPU | 1.5 | 1.6 | 4.0 | 6.0 | 11.0 / 12.0 / 12.5 | 3.0x |"

@@ -295,8 +295,8 @@ TRANSFERRED = """() => performance.getEntriesByType('navigation').concat(
     ([sent, unpacked], e) => [sent + e.transferSize, unpacked + e.decodedBodySize], [0, 0])"""
 
 
-def _slow_link(page, link: dict) -> None:
-    session = page.context.new_cdp_session(page)
+def _slow_link(page, link: dict, session=None) -> None:
+    session = session or page.context.new_cdp_session(page)
     session.send("Network.enable")
     session.send(
         "Network.emulateNetworkConditions",
@@ -307,6 +307,123 @@ def _slow_link(page, link: dict) -> None:
             "uploadThroughput": link["mbit"] * 1e6 / 8,
         },
     )
+
+
+# A mid-range phone: Chromium's CPU slowed 4x (developer tools' "mid-tier mobile"), a
+# phone-sized window. Each load is a new visitor (fresh context, nothing cached).
+PHONE = {"viewport": {"width": 390, "height": 844}, "cpu_slowdown": 4}
+# Lesson 1's exercises: "whole lesson usable" is when every one has its pause button.
+LESSON_EXERCISES = 4
+
+# Records, in the page, when each moment first happens (ms after navigation start):
+# help usable (a Get help now with a tel: link one press behind, plain or widget), the
+# first exercise on screen with its pause button, and every exercise so.
+_MOMENTS = """(() => {
+  const at = (window.__oigMoments = {});
+  const seen = (el) => el && el.getClientRects().length > 0 &&
+    getComputedStyle(el).visibility !== 'hidden';
+  const mark = (name, ok) => { if (ok && !(name in at)) at[name] = performance.now(); };
+  const look = () => {
+    mark('help', seen(document.querySelector('#oig-early:not(.oig-early-done) summary')) ||
+      [...document.querySelectorAll('.oig-help-button')].some(seen));
+    const pauses = [...document.querySelectorAll('.oig-exercise .oig-pause-button')]
+      .filter(seen);
+    mark('first_exercise', pauses.length >= 1);
+    mark('whole_lesson', pauses.length >= EXERCISES);
+  };
+  new MutationObserver(look).observe(document, {childList: true, subtree: true,
+    attributes: true});
+})();""".replace("EXERCISES", str(LESSON_EXERCISES))
+
+
+def phone_timings(url: str, rounds: int, settle=None, link=None) -> dict:
+    """One visitor at a time on a phone-class browser: seconds from navigation to the
+    first text, to help usable, to the first exercise answering a click (its Take a
+    pause opens the pause), and to every exercise of the lesson on screen. Each load
+    starts a new browser, as a phone that opens the link for the first time would:
+    a browser that already ran the page's scripts runs them again about twice as fast."""
+    from playwright.sync_api import sync_playwright
+
+    found: dict[str, list[float]] = {
+        k: [] for k in ("first_text", "help", "first_exercise", "answered", "whole_lesson")
+    }
+    failures = 0
+    with sync_playwright() as p:
+        for _ in range(rounds):
+            browser = p.chromium.launch(
+                executable_path="/usr/bin/chromium",
+                headless=True,
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            )
+            context = browser.new_context(viewport=PHONE["viewport"], is_mobile=True)
+            pg = context.new_page()
+            pg.set_default_timeout(120_000)
+            pg.add_init_script(_MOMENTS)
+            session = context.new_cdp_session(pg)
+            session.send("Emulation.setCPUThrottlingRate", {"rate": PHONE["cpu_slowdown"]})
+            if link:
+                _slow_link(pg, link, session)
+            try:
+                pg.goto(f"{url}/voila/render/{NOTEBOOK}", wait_until="commit")
+                first = pg.locator(".oig-exercise .oig-pause-button").first
+                first.click()
+                pg.locator(".oig-exercise .oig-pause").first.wait_for(state="visible")
+                answered = time.time() - pg.evaluate("performance.timeOrigin") / 1000
+                pg.wait_for_function(
+                    "() => 'whole_lesson' in window.__oigMoments && 'help' in window.__oigMoments"
+                )
+                moments = pg.evaluate("window.__oigMoments")
+                paint = pg.evaluate(
+                    "performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null"
+                )
+                found["first_text"].append(paint / 1000 if paint is not None else None)
+                for name in ("help", "first_exercise", "whole_lesson"):
+                    found[name].append(moments[name] / 1000)
+                found["answered"].append(answered)
+            except Exception:  # noqa: BLE001
+                failures += 1
+            context.close()
+            browser.close()
+            if settle:
+                settle()
+    result = {"rounds": rounds, "failures": failures}
+    for name, values in found.items():
+        values = [v for v in values if v is not None]
+        result[name] = {
+            "median": round(statistics.median(values), 2) if values else None,
+            "min": round(min(values), 2) if values else None,
+            "max": round(max(values), 2) if values else None,
+        }
+    return result
+
+
+def phone_rows(url: str, settle) -> dict:
+    return {
+        "phone CPU": phone_timings(url, rounds=4, settle=settle),
+        "phone CPU, shared Wi-Fi": phone_timings(url, rounds=4, settle=settle, link=SHARED_WIFI),
+    }
+
+
+def phone_table(app: dict, base: dict) -> str:
+    rows = [
+        "| phone (median s) | first text | help usable | first exercise answers | "
+        "whole lesson | plain: help / first exercise / whole | first exercise: x faster |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for name in app:
+        a, b = app[name], base[name]
+        speed = (
+            f"{b['answered']['median'] / a['answered']['median']:.1f}x"
+            if a["answered"]["median"] and b["answered"]["median"]
+            else "n/a"
+        )
+        rows.append(
+            f"| {name} | {a['first_text']['median']} | {a['help']['median']} | "
+            f"{a['answered']['median']} | {a['whole_lesson']['median']} | "
+            f"{b['help']['median']} / {b['answered']['median']} / {b['whole_lesson']['median']}"
+            f" | {speed} |"
+        )
+    return "\n".join(rows)
 
 
 async def _typing(visitor: VoilaVisitor, box: str, until: float, out: list) -> None:
@@ -456,6 +573,8 @@ def measure(project_config: bool, browsers: bool) -> dict:
                 ),
             }
             print(f"  Chromium: {result['chromium']}", flush=True)
+            result["phone"] = phone_rows(server.url, server.wait_until_quiet)
+            print(f"  Phone: {result['phone']}", flush=True)
         if project_config:
             server.wait_until_quiet()
             result["freed_after_close_s"] = freed_after_close(server, result["idle"]["kernels"])
@@ -490,11 +609,26 @@ def main(argv: list[str] | None = None) -> int:
         help="only count stuck or incomplete pages in N concurrent loads of every page",
     )
     parser.add_argument(
+        "--phone",
+        action="store_true",
+        help="only the phone rows (4x slower CPU, with and without a shared Wi-Fi), both servers",
+    )
+    parser.add_argument(
         "--in-lesson",
         action="store_true",
         help="only measure visitors typing in a lesson while 30 more arrive (app only)",
     )
     args = parser.parse_args(argv)
+    if args.phone:
+        rows = {}
+        for label, project in (("app", True), ("plain voila", False)):
+            with Server(project) as server:
+                server.wait_until_quiet()
+                rows[label] = phone_rows(server.url, server.wait_until_quiet)
+            print(f"{label}: {rows[label]}", flush=True)
+        print(phone_table(rows["app"], rows["plain voila"]))
+        Path(args.out).write_text(json.dumps({"phone": rows}, indent=2))
+        return 0
     if args.in_lesson:
         with Server(True) as server:
             found = asyncio.run(in_lesson_during_rush(server.url, server.wait_until_quiet))
@@ -547,6 +681,9 @@ def main(argv: list[str] | None = None) -> int:
         )
         if "chromium" in r:
             print(f"{label} in Chromium (navigation -> working widget): {r['chromium']}")
+    if "phone" in app and "phone" in base:
+        print("\nOn a phone-class browser (one visitor at a time, fresh each load):")
+        print(phone_table(app["phone"], base["phone"]))
     Path(args.out).write_text(json.dumps({"machine": machine, "app": app, "plain": base}, indent=2))
     print(f"\nWrote {args.out}")
     return 0
