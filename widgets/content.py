@@ -76,6 +76,27 @@ def data_dir() -> Path:
     return Path(os.environ.get("OWNING_DATA_DIR", DEFAULT_DATA_DIR))
 
 
+def languages_in_use(root: Path | None = None) -> list[str]:
+    """The language folders a workshop uses: settings.yaml's ``languages`` if set (an
+    English-only group need not keep the Spanish files up to date), else every folder.
+
+    Read lightly, without the full check, because every page asks; a settings.yaml that
+    cannot be read leaves every folder in use (its own check reports the problem)."""
+    root = Path(root) if root else data_dir()
+    folders = sorted(p.name for p in root.iterdir() if p.is_dir() and LANG_DIR.match(p.name))
+    doc = load_lined(root / "settings.yaml")
+    chosen = doc.value.get("languages") if isinstance(doc.value, dict) else None
+    if isinstance(chosen, list) and chosen and all(isinstance(x, str) for x in chosen):
+        return [lang for lang in folders if lang in chosen]
+    return folders
+
+
+def languages_not_in_use(root: Path | None = None) -> set[str]:
+    root = Path(root) if root else data_dir()
+    folders = {p.name for p in root.iterdir() if p.is_dir() and LANG_DIR.match(p.name)}
+    return folders - set(languages_in_use(root))
+
+
 def _display(path: Path, root: Path) -> str:
     try:
         return str(Path("data") / path.relative_to(root))
@@ -161,6 +182,7 @@ def _humanise(err: dict[str, Any], doc: LinedDocument) -> Problem:
         # whole exercise or entry names only where it is.
         on_field = bool(path) and isinstance(loc[-1], str) and path[-1] == loc[-1]
         msg = f"'{field}' in {subject}: {text}." if on_field else f"{subject}: {text}."
+        line = _item_line(doc, path, text) or line
     elif kind in {"string_type", "string_too_short"}:
         msg = (
             f"'{field}' in {subject} needs some text."
@@ -201,6 +223,60 @@ def _humanise(err: dict[str, Any], doc: LinedDocument) -> Problem:
     return Problem(doc.file, line, msg)
 
 
+_SHARED_ID = re.compile(r"share the id '([^']+)'")
+_ITEM_FIELD = re.compile(r"^\w[\w ]* '([^']+)' has (\w+) '")
+
+
+def _item_line(doc: LinedDocument, path: tuple[Any, ...], text: str) -> int | None:
+    """The line of the item a whole-exercise check is about (the second of two statements
+    sharing an id, a statement's wrong 'answer'), instead of the exercise's first line."""
+    shared, item_field = _SHARED_ID.search(text), _ITEM_FIELD.search(text)
+    wanted = (shared or item_field)[1] if shared or item_field else None
+    if wanted is None:
+        return None
+    found: list[tuple[Any, ...]] = []
+
+    def walk(value: Any, where: tuple[Any, ...]) -> None:
+        if isinstance(value, dict):
+            if value.get("id") == wanted and where and isinstance(where[-1], int):
+                found.append(where)
+            for key, inner in value.items():
+                walk(inner, (*where, key))
+        elif isinstance(value, list):
+            for i, inner in enumerate(value):
+                walk(inner, (*where, i))
+
+    start: Any = doc.value
+    for part in path:
+        start = start[part]
+    walk(start, tuple(path))
+    if shared and len(found) >= 2:
+        return doc.line_of(found[1])
+    if item_field and found:
+        return doc.line_of((*found[0], item_field[2]))
+    return None
+
+
+def _did_you_mean(errors: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[int, str]]:
+    """Pair an unknown field with a missing one of like spelling ('qestion' and
+    'question'): one slip, one message. Returns the errors left, and a guess per error."""
+    import difflib
+
+    missing = {tuple(e["loc"][:-1]): e for e in errors if e["type"] == "missing" and e["loc"]}
+    guesses: dict[int, str] = {}
+    dropped: set[int] = set()
+    for e in errors:
+        if e["type"] != "extra_forbidden" or not e["loc"]:
+            continue
+        parent = tuple(e["loc"][:-1])
+        names = [str(m["loc"][-1]) for k, m in missing.items() if k == parent]
+        close = difflib.get_close_matches(str(e["loc"][-1]), names, n=1, cutoff=0.6)
+        if close:
+            guesses[id(e)] = close[0]
+            dropped.add(id(missing[parent]))
+    return [e for e in errors if id(e) not in dropped], guesses
+
+
 def check_document(doc: LinedDocument, model: type[BaseModel]) -> tuple[Any, list[Problem]]:
     """Validate one parsed file against its model; never raises."""
     if doc.problems or doc.value is None:
@@ -208,7 +284,17 @@ def check_document(doc: LinedDocument, model: type[BaseModel]) -> tuple[Any, lis
     try:
         return model.model_validate(doc.value), []
     except ValidationError as exc:
-        return None, [_humanise(e, doc) for e in exc.errors(include_url=False)]
+        errors, guesses = _did_you_mean(exc.errors(include_url=False))
+        problems = []
+        for e in errors:
+            problem = _humanise(e, doc)
+            if id(e) in guesses:
+                problem.message = problem.message.replace(
+                    ". Check its spelling, or remove it.",
+                    f": did you mean '{guesses[id(e)]}'? Correct its spelling.",
+                )
+            problems.append(problem)
+        return None, problems
 
 
 @dataclass(frozen=True)
@@ -271,7 +357,7 @@ def collect(root: Path | None = None, language: str | None = None) -> tuple[dict
         )
         return loaded, problems
     lessons, lessons_doc = read(lang_dir / "lessons.yaml", schema.LessonList)
-    crisis, _ = read(lang_dir / "crisis.yaml", schema.CrisisFile)
+    crisis, crisis_doc = read(lang_dir / "crisis.yaml", schema.CrisisFile)
     ui, _ = read(lang_dir / "ui.yaml", schema.UiText)
     journal, _ = read(lang_dir / "journal.yaml", schema.JournalText)
     care_words, care_doc = read(lang_dir / "care.yaml", schema.CareFile)
@@ -283,14 +369,9 @@ def collect(root: Path | None = None, language: str | None = None) -> tuple[dict
             for path, message in example_problems(care_words)
         )
     if settings and crisis and settings.crisis_region not in crisis.regions:
-        problems.append(
-            Problem(
-                "data/settings.yaml",
-                None,
-                f"crisis_region is '{settings.crisis_region}', but crisis.yaml has no such "
-                f"region. Choose one of: {', '.join(crisis.regions)}.",
-            )
-        )
+        problems.append(_missing_region(root, lang, settings, settings_doc, crisis_doc))
+    if settings:
+        problems.extend(_unknown_languages(root, settings, settings_doc))
     if settings and lessons and settings.workshop_lesson not in {e.id for e in lessons.lessons}:
         problems.append(
             Problem(
@@ -374,21 +455,78 @@ def collect(root: Path | None = None, language: str | None = None) -> tuple[dict
     return loaded, problems
 
 
+def _missing_region(root: Path, lang: str, settings, settings_doc, crisis_doc) -> Problem:
+    """The region settings.yaml chooses is not in this language's crisis.yaml. If another
+    language has it, the region was added there only: say where to copy it, once."""
+    region = settings.crisis_region
+    elsewhere = []
+    for other in languages_in_use(root):
+        doc = load_lined(root / other / "crisis.yaml")
+        regions = doc.value.get("regions") if isinstance(doc.value, dict) else None
+        if other != lang and isinstance(regions, dict) and region in regions:
+            elsewhere.append(other)
+    if elsewhere:
+        source = f"data/{elsewhere[0]}/crisis.yaml"
+        only = ", ".join(elsewhere)
+        return Problem(
+            crisis_doc.file,
+            crisis_doc.line_of(("regions",)),
+            f"there is no region '{region}' here yet, and settings.yaml chooses it. Copy it "
+            f"from {source} and write it in this language, or serve only {only} with "
+            f"'languages: [{only}]' in data/settings.yaml.",
+        )
+    return Problem(
+        settings_doc.file,
+        settings_doc.line_of(("crisis_region",)),
+        f"crisis_region is '{region}', but {crisis_doc.file} has no such region. Choose one "
+        f"of: {', '.join(load_lined(root / lang / 'crisis.yaml').value['regions'])}.",
+    )
+
+
+def _unknown_languages(root: Path, settings, settings_doc) -> list[Problem]:
+    if not settings.languages:
+        return []
+    folders = {p.name for p in root.iterdir() if p.is_dir() and LANG_DIR.match(p.name)}
+    problems = [
+        Problem(
+            settings_doc.file,
+            settings_doc.line_of(("languages",)),
+            f"languages lists '{lang}', but there is no folder data/{lang}. Choose from: "
+            f"{', '.join(sorted(folders))}.",
+        )
+        for lang in settings.languages
+        if lang not in folders
+    ]
+    if settings.language not in settings.languages:
+        problems.append(
+            Problem(
+                settings_doc.file,
+                settings_doc.line_of(("languages",)),
+                f"languages does not list '{settings.language}', the language in 'language'. "
+                f"Add it: languages: [{', '.join([settings.language, *settings.languages])}].",
+            )
+        )
+    return problems
+
+
 def validate(root: Path | None = None) -> list[Problem]:
-    """Every problem in data/, for every language folder present."""
+    """Every problem in data/, for every language in use (``languages_in_use``)."""
     root = Path(root) if root else data_dir()
     _, problems = collect(root)
-    for lang_dir in sorted(p for p in root.iterdir() if p.is_dir() and LANG_DIR.match(p.name)):
-        settings_lang = None
-        if (root / "settings.yaml").exists():
-            doc = load_lined(root / "settings.yaml")
-            if isinstance(doc.value, dict):
-                settings_lang = doc.value.get("language")
-        if lang_dir.name != (settings_lang or "en"):
-            problems.extend(collect(root, lang_dir.name)[1])
+    settings_lang = None
+    if (root / "settings.yaml").exists():
+        doc = load_lined(root / "settings.yaml")
+        if isinstance(doc.value, dict):
+            settings_lang = doc.value.get("language")
+    in_use = languages_in_use(root)
+    for lang in in_use:
+        if lang != (settings_lang or "en"):
+            problems.extend(collect(root, lang)[1])
     from .language_parity import compare_languages
 
-    problems.extend(compare_languages(root))
+    # A file with a problem of its own is not compared: one typo, one message.
+    with_problems = {p.file for p in problems}
+    problems.extend(compare_languages(root, languages=in_use, skip=with_problems))
     seen: set[str] = set()
     unique = []
     for p in problems:

@@ -19,7 +19,7 @@ import ipywidgets as W
 import yaml
 
 from . import ui
-from .content import LANG_DIR, Workbook, load_workbook
+from .content import Workbook, languages_in_use, load_workbook
 from .safety import SafetyBar
 from .schema import LessonEntry
 from .text import escape, paragraphs
@@ -84,7 +84,7 @@ def language_links(workbook: Workbook, page_file: str, lesson_id: str | None = N
     """Links to this same page in every other language under data/ ("Español")."""
     root = workbook.root
     links = []
-    for folder in sorted(p for p in root.iterdir() if p.is_dir() and LANG_DIR.match(p.name)):
+    for folder in (root / lang for lang in languages_in_use(root)):
         if folder.name == workbook.language:
             continue
         found = _other_language(root, folder.name, lesson_id, page_file)

@@ -16,6 +16,7 @@ from .content import (
     ContentError,
     Workbook,
     data_dir,
+    languages_not_in_use,
     load_workbook,
     page_language,
     set_page_language,
@@ -117,7 +118,9 @@ def show_safety(lesson_id: str, language: str | None = None) -> W.Widget:
     page (exercises, footer, journal) take their words from ``data/<language>/``.
     """
     if language is not None:
-        set_page_language(language)
+        # A language the workshop does not serve (settings.yaml's 'languages') is not
+        # checked, so its page speaks the workbook's own language instead.
+        set_page_language(None if language in languages_not_in_use() else language)
     if lesson_id == MY_ANSWERS:
         return show_journal_top()  # not a lesson: no "lesson n of N", no content note
     try:

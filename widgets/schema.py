@@ -40,6 +40,8 @@ class Settings(Strict):
     """data/settings.yaml: what a facilitator switches for their group."""
 
     language: Ident = "en"
+    # Which language folders to check and serve; empty: every folder under data/.
+    languages: list[Ident] = []
     crisis_region: Ident = "us"
     storage: Literal["ask", "off"] = "ask"
     # Show facilitator notes beside each exercise (JupyterLab); in Voila use ?facilitator=1.
