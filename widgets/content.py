@@ -541,12 +541,15 @@ def _load(root: str, language: str | None) -> Workbook:
     key = content_cache.fingerprint(Path(root), language)
     cached = content_cache.read(key)
     if isinstance(cached, Workbook):
+        if not content_cache.has_last_good(Path(root), cached.language):
+            content_cache.write_last_good(Path(root), cached.language, cached)
         return cached
     loaded, problems = collect(Path(root), language)
     if problems:
         raise ContentError(problems)
     workbook = Workbook(**loaded)
     content_cache.write(key, workbook)
+    content_cache.write_last_good(Path(root), workbook.language, workbook)
     return workbook
 
 
@@ -560,3 +563,55 @@ def load_workbook(root: Path | None = None, language: str | None = None) -> Work
 
 def clear_cache() -> None:
     _load.cache_clear()
+
+
+# --- the safety shell, whatever is wrong -----------------------------------------------
+
+SHIPPED_SAFETY = Path(__file__).parent / "shipped_safety.yaml"
+
+
+def load_shell(root: Path | None = None, language: str | None = None) -> Workbook:
+    """What every page needs to stay safe (pause, help, help lines, where it is) when
+    :func:`load_workbook` finds a problem: a typo in one lesson must not take help off
+    any page. Each part is the file as it is now if that file checks on its own, else the
+    last content that checked (``content_cache``), else the words the workbook ships
+    (``shipped_safety.yaml``: the pause and a help line that works in every country).
+
+    ``lessons`` is None when neither lessons.yaml nor a checked copy can be read; there
+    are no exercises (``lesson_files`` is empty): each exercise shows the problem."""
+    root = Path(root) if root else data_dir()
+    settings_doc = load_lined(root / "settings.yaml")
+    chosen = settings_doc.value.get("language") if isinstance(settings_doc.value, dict) else None
+    lang = language or _page_language or (chosen if isinstance(chosen, str) else None) or "en"
+    good = content_cache.read_last_good(root, lang)
+    good = good if isinstance(good, Workbook) else None
+
+    def part(path: Path, model: type[BaseModel], name: str) -> Any:
+        value, problems = check_document(load_lined(path), model)
+        return value if not problems else getattr(good, name, None)
+
+    settings = part(root / "settings.yaml", schema.Settings, "settings") or schema.Settings()
+    lessons = part(root / lang / "lessons.yaml", schema.LessonList, "lessons")
+    crisis = part(root / lang / "crisis.yaml", schema.CrisisFile, "crisis")
+    ui = part(root / lang / "ui.yaml", schema.UiText, "ui")
+    region = settings.crisis_region
+    if (crisis is None or region not in crisis.regions) and good is not None:
+        crisis, region = good.crisis, good.settings.crisis_region
+    if crisis is None or ui is None or region not in crisis.regions:
+        import yaml
+
+        shipped = yaml.safe_load(SHIPPED_SAFETY.read_text(encoding="utf-8"))
+        words = shipped.get(lang) or shipped["en"]
+        ui = ui or schema.UiText.model_validate(words["ui"])
+        if crisis is None or region not in crisis.regions:
+            crisis = schema.CrisisFile.model_validate(words["crisis"])
+            region = next(iter(crisis.regions))
+    return Workbook(
+        settings=settings.model_copy(update={"crisis_region": region}),
+        lessons=lessons,
+        crisis=crisis,
+        ui=ui,
+        lesson_files={},
+        root=root,
+        language=lang,
+    )

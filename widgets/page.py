@@ -19,7 +19,7 @@ import ipywidgets as W
 import yaml
 
 from . import ui
-from .content import Workbook, languages_in_use, load_workbook
+from .content import ContentError, Workbook, languages_in_use, load_shell, load_workbook
 from .safety import SafetyBar
 from .schema import LessonEntry
 from .text import escape, paragraphs
@@ -136,18 +136,22 @@ def footer_html(workbook: Workbook, lesson_id: str) -> str:
             f"<span class='oig-nav-dir'>{escape(workbook.ui.next_link)}</span> "
             f"<span class='oig-nav-title'>{escape(nxt.title)}</span></a>"
         )
-    region = workbook.crisis_region()
-    first = region.entries[0] if region.entries else None
-    help_line = escape(region.emergency)
-    if first is not None:
-        help_line += f" {escape(first.name)}: {escape(first.how)}"
     return (
         f"<nav class='oig-lesson-nav' aria-label='{escape(workbook.ui.lessons_label)}'>"
         + "".join(links)
         + "</nav>"
         + f"<p class='oig-footer-where'>{escape(where_text(workbook, lesson_id))}</p>"
-        + f"<p class='oig-footer-help'>{help_line}</p>"
+        + footer_help_html(workbook)
     )
+
+
+def footer_help_html(workbook: Workbook) -> str:
+    region = workbook.crisis_region()
+    first = region.entries[0] if region.entries else None
+    help_line = escape(region.emergency)
+    if first is not None:
+        help_line += f" {escape(first.name)}: {escape(first.how)}"
+    return f"<p class='oig-footer-help'>{help_line}</p>"
 
 
 def page_header(workbook: Workbook, lesson_id: str) -> W.VBox:
@@ -159,9 +163,15 @@ def page_header(workbook: Workbook, lesson_id: str) -> W.VBox:
 
 
 def show_footer(lesson_id: str) -> W.Widget:
-    """The last cell of every lesson: back and next, and the help line in one line."""
-    workbook = load_workbook()
-    return ui.html(footer_html(workbook, lesson_id), "oig-page-footer")
+    """The last cell of every lesson: back and next, and the help line in one line.
+    If the content has a problem, the help line still shows (``load_shell``)."""
+    try:
+        return ui.html(footer_html(load_workbook(), lesson_id), "oig-page-footer")
+    except ContentError:
+        shell = load_shell()
+        if shell.lessons is not None and any(e.id == lesson_id for e in shell.lessons.lessons):
+            return ui.html(footer_html(shell, lesson_id), "oig-page-footer")
+        return ui.html(footer_help_html(shell), "oig-page-footer")
 
 
 def cards_html(workbook: Workbook) -> str:
@@ -205,4 +215,9 @@ def my_answers_html(workbook: Workbook) -> str:
 
 def show_lessons() -> W.Widget:
     """The lessons in order, as cards; they always follow lessons.yaml."""
-    return ui.html(cards_html(load_workbook()), "oig-lesson-cards")
+    try:
+        return ui.html(cards_html(load_workbook()), "oig-lesson-cards")
+    except ContentError as exc:
+        from .registry import _problem_box
+
+        return _problem_box(exc)

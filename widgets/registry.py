@@ -127,7 +127,7 @@ def show_safety(lesson_id: str, language: str | None = None) -> W.Widget:
         workbook = load_workbook()
         entry = workbook.lesson(lesson_id)
     except ContentError as exc:
-        return _problem_box(exc)
+        return shell_top(lesson_id, exc)
     children: list[W.Widget] = [
         W.HTML(f"<style>{style_css()}</style>"),
         page_header(workbook, lesson_id),
@@ -142,4 +142,20 @@ def show_safety(lesson_id: str, language: str | None = None) -> W.Widget:
         )
     # The page's link to the answers kept in this browser, and where they are kept.
     children.append(journal_bar(workbook))
+    return ui.vbox(children, "oig-shell")
+
+
+def shell_top(lesson_id: str | None, exc: ContentError) -> W.Widget:
+    """The top of a page whose content has a problem: the page header with pause and
+    help as always (from :func:`load_shell`), then the kind problem box."""
+    from .content import load_shell
+    from .safety import SafetyBar
+
+    shell = load_shell()
+    listed = shell.lessons is not None and any(e.id == lesson_id for e in shell.lessons.lessons)
+    if listed:
+        header = page_header(shell, lesson_id)
+    else:  # no lesson list to say where this page is: pause and help alone
+        header = ui.vbox([SafetyBar(shell)], "oig-page-header")
+    children = [W.HTML(f"<style>{style_css()}</style>"), header, _problem_box(exc)]
     return ui.vbox(children, "oig-shell")
