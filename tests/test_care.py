@@ -238,3 +238,136 @@ def test_validate_reports_a_missing_note_and_a_bad_pattern(tmp_path):
 
 def test_the_shipped_care_files_are_valid():
     assert not [p for p in validate() if "care.yaml" in p.file]
+
+
+# --- the rating replies in the exercises ------------------------------------------------
+
+
+def _words_of(box) -> str:
+    return box.words.value
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_rise_from_3_to_9_gets_the_kind_reply_and_the_offers(language):
+    from widgets import build_exercise
+    from widgets.text import escape
+
+    workbook = load_workbook(language=language)
+    view = build_exercise("staying-present/breathing", workbook)
+    view.before.slider.value = 3
+    view.before.save.click()
+    assert escape(workbook.care.ratings.offer) not in _words_of(view.before.note)
+    view.after.slider.value = 9
+    view.after.save.click()
+    shown = _words_of(view.after.note)
+    assert escape(workbook.care.ratings.rise) in shown
+    assert escape(workbook.care.ratings.offer) in shown
+    assert "oig-rating-rise" in view.after.note._dom_classes
+    # The offers work: 5-4-3-2-1 opens the exercise's pause with the senses practice.
+    senses, pause, help_toggle = view.after.note._buttons.children
+    senses.click()
+    assert view.safety.paused and view.safety.pause.showing == "senses"
+    view.safety.pause.back.click()
+    assert not view.safety.paused
+    pause.click()
+    assert view.safety.paused and view.safety.pause.showing == ""
+    view.safety.pause.back.click()
+    help_toggle.click()
+    assert view.after.note.help.expanded
+    # A fall afterwards is answered plainly, without the offer.
+    view.after.slider.value = 2
+    view.after.save.click()
+    assert escape(workbook.care.ratings.lower) in _words_of(view.after.note)
+    assert escape(workbook.care.ratings.offer) not in _words_of(view.after.note)
+    assert view.after.note._buttons.layout.display == "none"
+
+
+def test_a_high_rating_before_the_small_mistake_suggests_a_smaller_one():
+    from widgets import build_exercise
+    from widgets.text import escape
+
+    workbook = load_workbook(language="en")
+    view = build_exercise("staying-present/small-mistake", workbook)
+    control = next(
+        c for panel in view.panels for c in panel.children if getattr(c, "_moment", "") == "before"
+    )
+    control.slider.value = 8
+    control.save.click()
+    shown = _words_of(control.note)
+    assert escape(view.model.spec.rating.high_before) in shown
+    assert escape(workbook.care.ratings.offer) in shown
+
+
+@pytest.mark.parametrize("ref", ["welcome/arriving", "putting-it-together/final"])
+def test_a_heavy_check_in_offers_help(ref):
+    from widgets import build_exercise
+    from widgets.text import escape
+
+    workbook = load_workbook(language="en")
+    view = build_exercise(ref, workbook)
+    view._slider.value = 8
+    view._button.click()
+    assert escape(workbook.care.ratings.offer) in _words_of(view._reply)
+    view._slider.value = 2
+    view._button.click()
+    assert escape(workbook.care.ratings.offer) not in _words_of(view._reply)
+
+
+def test_shame_that_rose_by_the_end_of_lesson_two_gets_the_offer():
+    from widgets import build_exercise
+    from widgets.exercises.feelings_checkin import _LOGS
+    from widgets.text import escape
+
+    _LOGS.clear()
+    workbook = load_workbook(language="en")
+    start = build_exercise("guilt-shame/checkin-start", workbook)
+    end = build_exercise("guilt-shame/checkin-end", workbook)
+    for slider in start._sliders.values():
+        slider.value = 3
+    start._button.click()
+    assert escape(workbook.care.ratings.offer) not in _words_of(start._reply)
+    for slider in end._sliders.values():
+        slider.value = 5
+    end._button.click()
+    assert escape(workbook.care.ratings.rise) in _words_of(end._reply)
+    assert escape(workbook.care.ratings.offer) in _words_of(end._reply)
+
+
+# The content guide: feedback never shames ("wrong", "incorrect", "failed"...). These are
+# the workbook's own words back to a person, so none may appear, not even negated.
+SHAMING = {
+    "en": r"\b(?:wrong|incorrect|fail\w*|stupid|bad\s+person|should\s+have\s+known)\b",
+    "es": r"\b(?:incorrect\w*|fall[oóa]\w*|fracas\w*|mal\s+hecho|deberias\s+haber\s+sabido)\b",
+}
+
+
+def _own_words(language: str) -> list[str]:
+    workbook = load_workbook(language=language)
+    words = workbook.care
+    texts = [getattr(words, g).note for g in care.GROUPS]
+    r = words.ratings
+    texts += [r.high, r.rise, r.lower, r.steady, r.offer, r.senses_button]
+    _, rewrite = workbook.exercise("responsibility/rewrite")
+    _, translate = workbook.exercise("guilt-shame/translate")
+    _, mistake = workbook.exercise("staying-present/small-mistake")
+    texts += [rewrite.all_clear, rewrite.empty_note, rewrite.hint_intro]
+    texts += [translate.specific_note, translate.vague_note, translate.empty_note]
+    texts += [mistake.rating.high_before]
+    return texts
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_replies_use_no_shaming_word(language):
+    import re
+
+    texts = _own_words(language)
+    assert len(texts) == 17 and all(texts)
+    found = [t for t in texts if re.search(SHAMING[language], fold(t))]
+    assert found == []
+
+
+def test_the_shaming_word_check_can_fail():
+    import re
+
+    assert re.search(SHAMING["en"], fold("It is not a failure, and you did nothing wrong."))
+    assert re.search(SHAMING["es"], fold("No es un fallo."))

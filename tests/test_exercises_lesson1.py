@@ -201,7 +201,7 @@ def test_checkin_replies_kindly_at_every_rating(workbook):
     assert len(replies) == len(m.spec.replies)
     view._slider.value = 9
     view._button.click()
-    assert m.rating == 9 and "a lot to carry" in view._reply.value
+    assert m.rating == 9 and "a lot to carry" in view._reply.words.value
     with pytest.raises(TraitError):
         m.rating = 11
     m.restore({"rating": True})

@@ -204,3 +204,40 @@ def test_schema_checks_the_path(spec):
     data["progress"] = "Step {step}"
     with pytest.raises(ValidationError, match="progress"):
         FeelingFitExercise.model_validate(data)
+
+
+def test_the_care_check_speaks_before_the_path_reply(view, workbook):
+    """A path reply ("guilt fits") reads as an answer to what was written: a line that
+    takes the blame for someone else's harm gets its note first, with help in reach."""
+    from widgets.text import escape
+
+    view._boxes["happened"].value = "It was my fault he hit me."
+    view._next.click()
+    view._options["yes"].click()
+    assert escape(workbook.care.others_harm.note) in view._care.words.value
+    assert view._care.layout.display is None and view._care.help is not None
+    assert "guilt fits" in view._reply.value  # the path still explains itself
+
+
+def test_a_risk_line_gets_the_care_note_instead_of_the_path_reply(view, workbook):
+    from widgets.text import escape
+
+    m = view.model
+    view._boxes["happened"].value = "i want to die"
+    view._next.click()
+    view._options["yes"].click()
+    assert escape(workbook.care.risk.note) in view._care.words.value
+    assert view._reply.layout.display == "none"
+    view._next.click()  # away from the first step: the note goes with the reply
+    assert view._care.layout.display == "none"
+    while not m.at_end:
+        view._skip.click()
+    assert escape(workbook.care.risk.note) in view._care.words.value
+    assert escape(m.closing()) not in view._summary.value
+
+
+def test_an_ordinary_line_gets_no_care_note(view):
+    view._boxes["happened"].value = "I missed Lucía's play."
+    view._next.click()
+    view._options["yes"].click()
+    assert view._care.layout.display == "none"

@@ -45,7 +45,7 @@ def test_breathing_draws_the_chart_only_after_the_after_rating(workbook):
     view.before.slider.value = 8
     view.before.save.click()
     assert view.model.ratings.before == 8 and view.chart.value == ""
-    assert "8 out of 10" in view.before.note.value
+    assert "8 out of 10" in view.before.note.words.value
     view.after.slider.value = 5
     view.after.save.click()
     assert "8 out of 10 at the start, 5 out of 10 at the end" in view.chart.value

@@ -8,6 +8,7 @@ from widgets import ui
 from widgets.content import load_workbook
 from widgets.exercises.checkin import CheckinView
 from widgets.exercises.distress_rating import RatingControl, Ratings
+from widgets.safety import SafetyLink
 
 
 class Clock:
@@ -63,10 +64,10 @@ def test_distress_rating_saves_the_late_value(clock):
     wb = load_workbook()
     _, spec = wb.exercise("staying-present/small-mistake")
     ratings = Ratings()
-    control = RatingControl(spec.rating, ratings, "before")
+    control = RatingControl(wb, spec.rating, ratings, "before", SafetyLink())
     control.slider.value = 6
     control.save.click()
     clock.now += 0.1
     control.slider.value = 7
     assert ratings.before == 7
-    assert "7" in control.note.value
+    assert "7" in control.note.words.value

@@ -23,19 +23,17 @@ to know, never a failure, and comes with an offer to stop, ground, pause or get 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .schema import CareFile, CarePattern, CareRatings
-from .text import fold
+from .text import fold, plain_letters
 
 # In this order: the first group that finds something decides the reply.
 GROUPS = ("risk", "check_in", "others_harm", "minimising")
 # Groups that are read with the idioms taken out.
 _IDIOM_FREE = {"risk", "check_in"}
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'"})
 
 
 @dataclass(frozen=True)
@@ -52,12 +50,7 @@ class CareFinding:
 def _compiled(pattern: str) -> re.Pattern[str]:
     """A pattern as the folded text needs it: accents and curly quotes taken out, any
     case. Its own letters keep their case, because ``\\S`` and ``\\s`` differ."""
-    plain = "".join(
-        ch
-        for ch in unicodedata.normalize("NFKD", pattern.translate(_QUOTES))
-        if not unicodedata.combining(ch)
-    )
-    return re.compile(plain, re.IGNORECASE)
+    return re.compile(plain_letters(pattern), re.IGNORECASE)
 
 
 def finds(pattern: CarePattern, folded: str) -> bool:

@@ -1,5 +1,6 @@
-"""The ``workbook`` command for facilitators: ``workbook validate`` checks data/, and
-``workbook check`` checks everything before a workshop (widgets/check.py)."""
+"""The ``workbook`` command for facilitators: ``workbook validate`` checks data/,
+``workbook check`` checks everything before a workshop (widgets/check.py), ``workbook
+reply`` shows what an exercise would say back to a sentence."""
 
 from __future__ import annotations
 
@@ -73,6 +74,78 @@ def _handouts(args: argparse.Namespace) -> int:
     return 0
 
 
+# Longer than any answer a box is meant for; a pasted file is not a sentence to try.
+MAX_REPLY_TEXT = 10_000
+
+
+class _BadInput(Exception):
+    """Input ``workbook reply`` cannot answer: said in one line, exit code 2."""
+
+
+def _reply_lines(args: argparse.Namespace) -> list[str]:
+    if args.text is not None:
+        if not args.text.strip():
+            raise _BadInput("the text is empty: give a sentence to try, in quotes")
+        lines = [args.text]
+    else:
+        raw = sys.stdin.buffer.read()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise _BadInput("the input is not text (UTF-8): give sentences, one a line") from None
+        lines = text.splitlines()
+        if not any(line.strip() for line in lines):
+            raise _BadInput("no sentences came in: give one a line, or one in quotes")
+    for number, line in enumerate(lines, 1):
+        if "\x00" in line:
+            raise _BadInput(f"line {number} holds a NUL byte: give plain sentences")
+        if len(line) > MAX_REPLY_TEXT:
+            raise _BadInput(
+                f"line {number} is {len(line):,} characters long; the most it tries is "
+                f"{MAX_REPLY_TEXT:,}"
+            )
+    return lines
+
+
+def _reply(args: argparse.Namespace) -> int:
+    import json
+
+    from .content import ContentError, load_workbook
+    from .replies import REPLIES
+
+    def bad(message: str) -> int:
+        print(f"workbook reply: {message}.", file=sys.stderr)
+        return 2
+
+    try:
+        workbook = load_workbook(Path(args.data) if args.data else None, args.language)
+        _, spec = workbook.exercise(args.ref)
+    except ContentError:
+        return bad("the lesson files have problems; run 'workbook validate' first")
+    except KeyError as exc:
+        return bad(str(exc.args[0]) if exc.args else "no such exercise")
+    answer = REPLIES.get(spec.type)
+    if answer is None:
+        known = sorted(
+            f"{lesson}/{e.id}"
+            for lesson, file in workbook.lesson_files.items()
+            for e in file.exercises
+            if e.type in REPLIES
+        )
+        return bad(f"'{args.ref}' does not answer what is typed; these do: {', '.join(known)}")
+    try:
+        lines = _reply_lines(args)
+    except _BadInput as exc:
+        return bad(str(exc))
+    for line in lines:
+        reply = answer(spec, workbook.care, line)
+        if args.json:
+            print(json.dumps(reply.as_json(), ensure_ascii=False))
+        else:
+            print(f"[{reply.kind}] {reply.message()}".replace("\n", "\n    "))
+    return 0
+
+
 def _template_text(args: argparse.Namespace) -> int:
     from .template_text import write
 
@@ -114,6 +187,20 @@ def main(argv: list[str] | None = None) -> int:
     h.add_argument("--language", help="e.g. es (default: the language in settings.yaml)")
     h.add_argument("--html-only", action="store_true", help="write HTML only (no Chromium needed)")
     h.set_defaults(func=_handouts)
+    r = sub.add_parser(
+        "reply",
+        help="show the reply a participant would see for a sentence in an exercise",
+        description=(
+            "Prints exactly what the exercise says back to TEXT (or to each line of "
+            "standard input), after the care check. Try sentences before a workshop."
+        ),
+    )
+    r.add_argument("ref", help="lesson/exercise, e.g. responsibility/rewrite")
+    r.add_argument("text", nargs="?", help="the sentence (default: one per line from input)")
+    r.add_argument("--language", help="e.g. es (default: the language in settings.yaml)")
+    r.add_argument("--json", action="store_true", help="one JSON object a line")
+    r.add_argument("--data", help="the data folder (default: this repo's data/)")
+    r.set_defaults(func=_reply)
     t = sub.add_parser(
         "template-text",
         help="write the words of ui.yaml into the web app's own pages (errors, sign-in)",

@@ -76,6 +76,23 @@ def _care_first(typed: Iterable[str], words: CareFile) -> tuple[Reply | None, st
     return None, finding.pattern_id
 
 
+def care_reply(typed: Iterable[str], words: CareFile) -> Reply | None:
+    """The care note alone (risk, check-in, or another's harm), for exercises whose own
+    reply does not depend on the words typed but would sound like an answer to them."""
+    return _care_first(typed, words)[0]
+
+
+def _first_words(
+    spec: RewriteExercise | TranslateExercise, words: CareFile, rewrite: str, typed: Iterable[str]
+) -> tuple[Reply | None, str]:
+    """The care reply or the empty note, if either speaks (in that order); and the
+    minimising pattern found, if any."""
+    first, minimising = _care_first([*typed, rewrite], words)
+    if first is None and not rewrite.strip():
+        first = Reply("empty", (Block(spec.empty_note),))
+    return first, minimising
+
+
 def _with_minimising(found: str, words: CareFile, blocks: list[Block]) -> list[Block]:
     return [Block(words.minimising.note), *blocks] if found else blocks
 
@@ -91,11 +108,9 @@ def rewrite_reply(
 ) -> Reply:
     """The reply to "Look over my rewrite": ``rewrite`` is the four boxes, ``also_typed``
     the participant's own harsh thought (read by the care check, not for hints)."""
-    first, minimising = _care_first([*also_typed, rewrite], words)
+    first, minimising = _first_words(spec, words, rewrite, also_typed)
     if first is not None:
         return first
-    if not rewrite.strip():
-        return Reply("empty", (Block(spec.empty_note),))
     hints = tuple(find_hints(rewrite, spec.hint_patterns))
     blocks = [Block(spec.hint_intro, hints)] if hints else []
     blocks = _with_minimising(minimising, words, blocks)
@@ -108,11 +123,9 @@ def translate_reply(
     spec: TranslateExercise, words: CareFile, rewrite: str, also_typed: Iterable[str] = ()
 ) -> Reply:
     """The reply to looking over a translation from shame into guilt."""
-    first, minimising = _care_first([*also_typed, rewrite], words)
+    first, minimising = _first_words(spec, words, rewrite, also_typed)
     if first is not None:
         return first
-    if not rewrite.strip():
-        return Reply("empty", (Block(spec.empty_note),))
     self_hints = tuple(find_hints(rewrite, spec.self_patterns))
     specific = tuple(find_hints(rewrite, spec.specific_patterns))
     blocks = [Block(spec.self_intro, self_hints)] if self_hints else []

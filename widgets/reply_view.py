@@ -102,11 +102,11 @@ class RatingReply(_WithHelp):
         pause.on_click(lambda _: self._link.ask("pause"))
         return [senses, pause]
 
-    def show(self, lines: list[str], tier: str) -> None:
-        """``lines``: what to say first (e.g. "Saved: 9 out of 10."); the tier's words and,
-        where it needs one, the offer follow."""
+    def show(self, lines: list[str], tier: str, instead: str | None = None) -> None:
+        """``lines``: what to say first (e.g. "Saved: 9 out of 10."); the tier's words (or
+        ``instead`` of them; "" for none) and, where it needs one, the offer follow."""
         words = self._workbook.care.ratings
-        said = [*lines, getattr(words, tier, "")]
+        said = [*lines, getattr(words, tier, "") if instead is None else instead]
         if care.needs_offer(tier):
             said.append(words.offer)
         self.words.value = "".join(f"<p>{escape(line)}</p>" for line in said if line)

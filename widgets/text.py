@@ -58,13 +58,18 @@ def data_uri(content: str, mime: str = "text/markdown") -> str:
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "“": '"', "”": '"'})
 
 
+def plain_letters(text: str) -> str:
+    """The same text without accents, and with straight quotes (its case kept)."""
+    decomposed = unicodedata.normalize("NFKD", str(text).translate(_QUOTES))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def fold(text: str) -> str:
     """Lower case, no accents, straight quotes, single spaces: the form the care check reads.
 
     People in distress type fast, on phones, often without accents or capitals; "QUIERO
     MORIR", "quiero morír" and "quiero morir" must be the same sentence to the check.
-    Patterns are folded the same way, so a facilitator may write them with accents.
+    Patterns lose their accents the same way (:func:`plain_letters`), so a facilitator may
+    write them with accents.
     """
-    decomposed = unicodedata.normalize("NFKD", str(text).translate(_QUOTES))
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return re.sub(r"\s+", " ", plain.casefold()).strip()
+    return re.sub(r"\s+", " ", plain_letters(text).casefold()).strip()

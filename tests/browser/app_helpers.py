@@ -4,10 +4,12 @@ and the checks a visitor's browser must pass on each (axe, origins, touch target
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from playwright.sync_api import expect
 
 from widgets.content import REPO_DIR
 
@@ -218,3 +220,16 @@ def wait_stored(page, area: str, text: str) -> None:
         arg=[area, JOURNAL_PREFIX, text],
         timeout=30_000,
     )
+
+
+def slide_to(page, slider, value: int) -> None:
+    """Move a 0-10 slider to ``value`` with the keyboard, as a keyboard or screen-reader
+    user would, and give the last value time to reach the kernel: ipywidgets holds back
+    quick slider updates while earlier ones are in flight, and a button click can
+    overtake them (a person looks at the number before pressing the button)."""
+    slider.focus()
+    page.keyboard.press("Home")
+    for _ in range(value):
+        page.keyboard.press("ArrowRight")
+    expect(slider).to_have_attribute("aria-valuenow", re.compile(rf"^{value}(\.0+)?$"))
+    page.wait_for_timeout(1500)

@@ -20,7 +20,7 @@ from playwright.sync_api import expect
 
 from widgets.content import REPO_DIR, load_workbook
 
-from .app_helpers import JOURNAL_PREFIX, wait_stored
+from .app_helpers import JOURNAL_PREFIX, slide_to, wait_stored
 from .conftest import DESKTOP, PHONE, no_sideways_scroll, open_notebook, screenshot
 
 pytestmark = pytest.mark.browser
@@ -84,14 +84,7 @@ def choose_keep(page, base: str) -> None:
 def check_in(page, checkin, value: int) -> None:
     """Move the 0-10 slider with the keyboard, then press "Check in"."""
     handle = checkin.get_by_role("slider")
-    handle.focus()
-    page.keyboard.press("Home")
-    for _ in range(value):
-        page.keyboard.press("ArrowRight")
-    expect(handle).to_have_attribute("aria-valuenow", re.compile(rf"^{value}(\.0+)?$"))
-    # ipywidgets holds back quick slider updates while earlier ones are in flight, and a
-    # button click can overtake them; give the last value time to reach the kernel.
-    page.wait_for_timeout(1500)
+    slide_to(page, handle, value)
     checkin.get_by_role("button", name="Check in").click()
     expect(handle).to_have_attribute("aria-valuenow", re.compile(rf"^{value}(\.0+)?$"))
 

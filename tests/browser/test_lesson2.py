@@ -72,7 +72,7 @@ def test_complete_lesson_two(page, voila_url):
     screenshot(page, "lesson2-translate-self")
     rewrite.fill("I forgot Dev's birthday on Friday. He felt left out. I'll call him today.")
     translate.get_by_role("button", name="Look over my rewrite").click()
-    expect(hints).to_contain_text("That is guilt's language")
+    expect(hints).to_contain_text("found no words about your whole self")
     expect(hints).to_contain_text("It names what you did.")
     expect(hints).to_contain_text("It says when it happened.")
     expect(hints).to_contain_text("It names who was affected.")

@@ -32,9 +32,10 @@ class BreathingModel(ExerciseModel):
 class BreathingView(ExerciseView):
     def __init__(self, workbook: Workbook, spec: BreathingExercise):
         self.model = m = BreathingModel(spec)
-        self.before = RatingControl(spec.rating, m.ratings, "before")
+        link = self.safety_link
+        self.before = RatingControl(workbook, spec.rating, m.ratings, "before", link)
         self.pacer = Pacer.from_workbook(workbook, minutes=spec.minutes)
-        self.after = RatingControl(spec.rating, m.ratings, "after")
+        self.after = RatingControl(workbook, spec.rating, m.ratings, "after", link)
         self.chart = ui.html("", "oig-chart-box")
         ui.show(self.chart, False)
         m.ratings.observe(self._draw, names=["before", "after"])

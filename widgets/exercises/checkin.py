@@ -1,7 +1,8 @@
 """A 0-10 self-rating ("how heavy does today feel?") answered with a kind reply.
 
 A simple self-rating, not a clinical scale: it is never scored or compared, and every
-reply, whatever the number, is kind and points to the pause and help controls.
+reply, whatever the number, is kind. A high rating also offers to stop, ground, pause or
+get help, with the buttons right there (care.yaml ``ratings``).
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ from typing import Any
 import traitlets as T
 
 from .. import ui
+from ..care import rating_tier
 from ..content import Workbook
+from ..reply_view import RatingReply
 from ..schema import CheckinExercise
-from ..text import paragraphs
 from .base import ExerciseModel, ExerciseView
 
 
@@ -54,8 +56,8 @@ class CheckinView(ExerciseView):
         self._slider = ui.rating_slider(spec.question, 0, "oig-rating")
         scale = ui.rating_scale(spec.low_label, spec.high_label)
         self._button = ui.button(spec.button, "oig-checkin", primary=True)
-        self._reply = ui.html("", "oig-reply")
-        ui.show(self._reply, False)
+        self._reply = RatingReply(workbook, self.safety_link)
+        self._reply.add_class("oig-reply")
         ui.on_click_with_values(
             self._button, [self._slider], lambda: setattr(m, "rating", self._slider.value)
         )
@@ -64,7 +66,11 @@ class CheckinView(ExerciseView):
         super().__init__(workbook, spec, body)
 
     def _show_reply(self, change) -> None:
-        if change["new"] is not None:
-            self._slider.value = change["new"]
-        self._reply.value = paragraphs(self.model.reply())
-        ui.show(self._reply, change["new"] is not None)
+        value = change["new"]
+        if value is None:
+            ui.show(self._reply, False)
+            return
+        self._slider.value = value
+        tier = rating_tier(value, None, self.workbook.care.ratings)
+        # The check-in's own reply already speaks to the number; the offer is added.
+        self._reply.show([self.model.reply()], tier, "")

@@ -2,7 +2,9 @@
 
 A simple self-rating (the 0-10 distress scale goes back to Wolpe, 1969), never a score:
 it is not compared with anyone or judged, and either rating can be left out. The chart is
-drawn only when the participant saves a rating, never while the notebook runs.
+drawn only when the participant saves a rating, never while the notebook runs. A high
+rating, or an "after" well above the "before", is answered kindly with an offer to stop,
+ground, pause or get help (care.yaml ``ratings``), as PTSD Coach does.
 """
 
 from __future__ import annotations
@@ -13,7 +15,11 @@ import ipywidgets as W
 import traitlets as T
 
 from .. import ui
+from ..care import rating_tier
 from ..charts import Series, chart_html
+from ..content import Workbook
+from ..reply_view import RatingReply
+from ..safety import SafetyLink
 from ..schema import RatingText
 from ..text import escape
 
@@ -65,9 +71,20 @@ def chart(words: RatingText, ratings: Ratings) -> str:
 
 
 class RatingControl(W.VBox):
-    """A labelled 0-10 slider and a save button for one moment ("before" or "after")."""
+    """A labelled 0-10 slider and a save button for one moment ("before" or "after").
 
-    def __init__(self, words: RatingText, ratings: Ratings, moment: str, **kwargs):
+    ``link`` is the exercise's way to its pause, for the offer after a high rating.
+    """
+
+    def __init__(
+        self,
+        workbook: Workbook,
+        words: RatingText,
+        ratings: Ratings,
+        moment: str,
+        link: SafetyLink,
+        **kwargs,
+    ):
         super().__init__(**kwargs)
         if moment not in MOMENTS:
             raise ValueError(f"moment must be one of {MOMENTS}")
@@ -82,8 +99,12 @@ class RatingControl(W.VBox):
         ui.on_click_with_values(
             self.save, [self.slider], lambda: setattr(ratings, moment, self.slider.value)
         )
-        self.note = ui.html("", "oig-rating-note")
+        self.note = RatingReply(workbook, link)
+        self.note.add_class("oig-rating-note")
+        self._care = workbook.care.ratings
         ratings.observe(self._show, names=moment)
+        if moment == "after":
+            ratings.observe(lambda _: self._show({"new": ratings.after}), names="before")
         prompt = getattr(words, f"{moment}_prompt")
         heading = [ui.heading(prompt, 4, "oig-rating-moment")] if prompt else []
         self.children = [*heading, self.slider, scale, self.save, self.note]
@@ -91,8 +112,12 @@ class RatingControl(W.VBox):
 
     def _show(self, change) -> None:
         value = change["new"]
-        if value is not None:
-            self.slider.value = value
-        said = "" if value is None else self._words.saved.replace("{value}", str(value))
-        self.note.value = f"<p>{escape(said)}</p>" if said else ""
-        ui.show(self.note, value is not None)
+        if value is None:
+            ui.show(self.note, False)
+            return
+        self.slider.value = value
+        before = self._ratings.before if self._moment == "after" else None
+        tier = rating_tier(value, before, self._care)
+        high_before = self._moment == "before" and tier == "high" and self._words.high_before
+        instead = self._words.high_before if high_before else None
+        self.note.show([self._words.saved.replace("{value}", str(value))], tier, instead)

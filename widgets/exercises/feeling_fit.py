@@ -17,6 +17,8 @@ import traitlets as T
 
 from .. import shared_models, ui
 from ..content import Workbook
+from ..replies import care_reply
+from ..reply_view import ReplyBox
 from ..schema import FeelingFitExercise, FitStep
 from ..text import escape, paragraphs
 from .base import ExerciseModel, ExerciseView
@@ -206,6 +208,7 @@ class FeelingFitView(ExerciseView):
         for step in m.all_steps():
             self._steps[step.id] = self._build_step(step)
         self._reply = ui.html("", "oig-fit-reply")
+        self._care = ReplyBox(workbook)
         self._options: dict[str, W.Button] = {}
         for option in spec.options:
             b = ui.button(option.label, "oig-choice", "oig-fit-option")
@@ -229,7 +232,9 @@ class FeelingFitView(ExerciseView):
         self._next.on_click(lambda _: m.next())
         nav = ui.hbox([self._back, self._skip, self._next], "oig-choices", "oig-fit-nav")
         body = ui.vbox(
-            [self._progress, self._reply, *self._steps.values(), nav], "oig-body", "oig-fit"
+            [self._progress, self._care, self._reply, *self._steps.values(), nav],
+            "oig-body",
+            "oig-fit",
         )
         super().__init__(workbook, spec, body)
         m.observe(lambda _: self._render(), names=["position", "choice", "skipped"])
@@ -279,8 +284,21 @@ class FeelingFitView(ExerciseView):
         for key, widget in self._steps.items():
             ui.show(widget, key == m.position)
         first_of_branch = m.branch is not None and m.position == m.path[m.path.index(QUESTION) + 1]
-        self._reply.value = paragraphs(m.option.reply) if first_of_branch else ""
-        ui.show(self._reply, first_of_branch)
+        # The path's replies ("guilt fits the facts") answer the choice, but read as an
+        # answer to what was written: the care check speaks first, and a risk line gets
+        # its note instead of them.
+        care = (
+            care_reply(m.texts.values(), self.workbook.care)
+            if first_of_branch or m.at_end
+            else None
+        )
+        if care is not None:
+            self._care.show(care)
+        else:
+            self._care.hide()
+        own_reply = first_of_branch and (care is None or care.kind != "care")
+        self._reply.value = paragraphs(m.option.reply) if own_reply else ""
+        ui.show(self._reply, own_reply)
         for oid, button in self._options.items():
             chosen = oid == m.choice
             button.button_style = "info" if chosen else ""
@@ -304,4 +322,7 @@ class FeelingFitView(ExerciseView):
             for label, answer in m.summary()
         )
         listing = f"<h4>{escape(m.spec.summary_title)}</h4>{rows}" if rows else ""
+        care = care_reply(m.texts.values(), self.workbook.care)
+        if care is not None and care.kind == "care":
+            return listing
         return listing + paragraphs(m.closing(), "oig-fit-closing")

@@ -17,8 +17,9 @@ import traitlets as T
 from .. import ui
 from ..charts import Series, chart_html
 from ..content import Workbook
-from ..schema import FeelingsCheckinExercise
-from ..text import escape, paragraphs
+from ..reply_view import RatingReply
+from ..schema import CareRatings, FeelingsCheckinExercise
+from ..text import escape
 from .base import ExerciseModel, ExerciseView
 
 
@@ -71,6 +72,22 @@ class FeelingsCheckinModel(ExerciseModel):
         self.log.record(self.spec.moment.id, ratings)
         self.checked_in = True
 
+    def earlier(self) -> dict[str, int]:
+        """The ratings of the moment just before this one on the chart, if any."""
+        chart = self.spec.chart
+        ids = [m.id for m in chart.moments] if chart else []
+        here = ids.index(self.spec.moment.id) if self.spec.moment.id in ids else 0
+        return dict(self.log.ratings.get(ids[here - 1], {})) if here > 0 else {}
+
+    def tier(self, words: CareRatings) -> str:
+        """ "rise" if any feeling rose by ``rise_by`` since the moment before, "high" if
+        any is at ``high_from`` or more, else "first" (nothing more to say)."""
+        now, before = self.ratings, self.earlier()
+        rises = [value - before[f] for f, value in now.items() if f in before]
+        if rises and max(rises) >= words.rise_by:
+            return "rise"
+        return "high" if max(now.values(), default=0) >= words.high_from else "first"
+
     def series(self) -> list[Series]:
         """One series per feeling, one value per chart moment (None where not rated)."""
         moments = self.spec.chart.moments if self.spec.chart else [self.spec.moment]
@@ -112,10 +129,10 @@ class FeelingsCheckinView(ExerciseView):
         scale = ui.rating_scale(spec.low_label, spec.high_label)
         self._button = ui.button(spec.button, "oig-checkin", primary=True)
         ui.on_click_with_values(self._button, self._sliders.values(), self._check_in)
-        self._reply = ui.html("", "oig-reply")
+        self._reply = RatingReply(workbook, self.safety_link)
+        self._reply.add_class("oig-reply")
         self._chart = ui.html("", "oig-chart-box")
-        for w in (self._reply, self._chart):
-            ui.show(w, False)
+        ui.show(self._chart, False)
         body = ui.vbox(
             [
                 ui.html(f"<p>{escape(spec.question)}</p>", "oig-question"),
@@ -131,9 +148,9 @@ class FeelingsCheckinView(ExerciseView):
         m.log.observe(self._from_log, names="ratings")
 
     def _check_in(self) -> None:
-        self.model.check_in({fid: s.value for fid, s in self._sliders.items()})
-        self._reply.value = paragraphs(self.model.spec.reply)
-        ui.show(self._reply, True)
+        m = self.model
+        m.check_in({fid: s.value for fid, s in self._sliders.items()})
+        self._reply.show([m.spec.reply], m.tier(self.workbook.care.ratings))
         self._draw()
 
     def _draw(self) -> None:

@@ -59,9 +59,10 @@ class SmallMistakeModel(StepModel, AnchorChoices):
 class SmallMistakeView(SteppedView):
     def __init__(self, workbook: Workbook, spec: SmallMistakeExercise):
         self.model = m = SmallMistakeModel(spec)
+        link = self.safety_link
         extras = {
-            "rate_before": [RatingControl(spec.rating, m.ratings, "before")],
-            "rate_after": [RatingControl(spec.rating, m.ratings, "after")],
+            "rate_before": [RatingControl(workbook, spec.rating, m.ratings, "before", link)],
+            "rate_after": [RatingControl(workbook, spec.rating, m.ratings, "after", link)],
             "name_it": [ui.html(f"<p>{escape(spec.refrain)}</p>", "oig-refrain")],
         }
         panels = [
