@@ -8,6 +8,7 @@ words the workbook ships (widgets/shipped_safety.yaml).
 
 from __future__ import annotations
 
+import pytest
 import yaml
 from conftest import edit
 
@@ -15,6 +16,14 @@ from widgets import content
 from widgets.content import DEFAULT_DATA_DIR, SHIPPED_SAFETY, clear_cache, load_workbook
 from widgets.page import show_footer
 from widgets.registry import show_exercise, show_safety
+
+
+@pytest.fixture(autouse=True)
+def english_again():
+    """A page's language lives in the process (one kernel = one page); reset it."""
+    content.set_page_language(None)
+    yield
+    content.set_page_language(None)
 
 
 def html_of(widget) -> str:
