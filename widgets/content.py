@@ -475,11 +475,16 @@ def _missing_region(root: Path, lang: str, settings, settings_doc, crisis_doc) -
             f"from {source} and write it in this language, or serve only {only} with "
             f"'languages: [{only}]' in data/settings.yaml.",
         )
+    # No language has it: one message, the same from every language, about the main one.
+    main = settings.language
+    doc = load_lined(root / main / "crisis.yaml")
+    regions = doc.value.get("regions") if isinstance(doc.value, dict) else None
+    known = regions if isinstance(regions, dict) else {}
     return Problem(
         settings_doc.file,
         settings_doc.line_of(("crisis_region",)),
-        f"crisis_region is '{region}', but {crisis_doc.file} has no such region. Choose one "
-        f"of: {', '.join(load_lined(root / lang / 'crisis.yaml').value['regions'])}.",
+        f"crisis_region is '{region}', but data/{main}/crisis.yaml has no such region. Choose "
+        f"one of: {', '.join(known)}.",
     )
 
 
