@@ -171,3 +171,21 @@ def test_languages_must_name_folders_and_hold_the_main_language(data_copy):
         f"data/settings.yaml line {line}: languages does not list 'en', the language in "
         "'language'. Add it: languages: [en, es, pt]."
     )
+
+
+def test_a_misspelled_optional_field_gets_a_guess_too(data_copy):
+    path = data_copy / "en" / "lessons.yaml"
+    edit(path, "    content_note:", "    content_nte:")
+    line = line_of(path, "    content_nte:")
+    [message] = messages(data_copy)
+    assert message.startswith(f"data/en/lessons.yaml line {line}: 'content_nte' is not a field")
+    assert message.endswith(": did you mean 'content_note'? Correct its spelling.")
+
+
+def test_a_key_misspelled_in_spanish_only_is_one_message(data_copy):
+    edit(data_copy / "es/ui.yaml", "help_close:", "help_clse:")
+    line = line_of(data_copy / "es/ui.yaml", "help_clse:")
+    assert messages(data_copy) == [
+        f"data/es/ui.yaml line {line}: 'help_clse' is not a field the workbook knows: did you "
+        "mean 'help_close'? Correct its spelling."
+    ]

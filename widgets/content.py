@@ -223,6 +223,8 @@ def _humanise(err: dict[str, Any], doc: LinedDocument) -> Problem:
     return Problem(doc.file, line, msg)
 
 
+_GUESSED = re.compile(r"^'([^']+)' is not a field .*did you mean '([^']+)'\?")
+_QUOTED_FIRST = re.compile(r"^'([^']+)'")
 _SHARED_ID = re.compile(r"share the id '([^']+)'")
 _ITEM_FIELD = re.compile(r"^\w[\w ]* '([^']+)' has (\w+) '")
 
@@ -274,7 +276,25 @@ def _did_you_mean(errors: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], d
         if close:
             guesses[id(e)] = close[0]
             dropped.add(id(missing[parent]))
+            continue
+        # An optional field misspelled is not missing: guess among every field's name.
+        close = difflib.get_close_matches(str(e["loc"][-1]), _field_names(), n=1, cutoff=0.8)
+        if close:
+            guesses[id(e)] = close[0]
     return [e for e in errors if id(e) not in dropped], guesses
+
+
+@lru_cache(maxsize=1)
+def _field_names() -> list[str]:
+    """Every field name any file may use (for "did you mean")."""
+    from . import facilitator, handouts
+
+    names: set[str] = set()
+    for module in (schema, facilitator, handouts):
+        for value in vars(module).values():
+            if isinstance(value, type) and issubclass(value, BaseModel):
+                names.update(value.model_fields)
+    return sorted(names)
 
 
 def check_document(doc: LinedDocument, model: type[BaseModel]) -> tuple[Any, list[Problem]]:
@@ -531,7 +551,15 @@ def validate(root: Path | None = None) -> list[Problem]:
 
     # A file with a problem of its own is not compared: one typo, one message.
     with_problems = {p.file for p in problems}
-    problems.extend(compare_languages(root, languages=in_use, skip=with_problems))
+    # Nor is a misspelled key that already has its "did you mean" (in a translation).
+    guessed: set[tuple[str, str]] = set()
+    for problem in problems:
+        if match := _GUESSED.match(problem.message):
+            guessed |= {(problem.file, match[1]), (problem.file, match[2])}
+    for problem in compare_languages(root, languages=in_use, skip=with_problems):
+        key = _QUOTED_FIRST.match(problem.message)
+        if not (key and (problem.file, key[1]) in guessed):
+            problems.append(problem)
     seen: set[str] = set()
     unique = []
     for p in problems:
