@@ -3,6 +3,7 @@
 #   make test      run every test (creates .venv and installs what the tests need)
 #   make lab       open the notebooks in JupyterLab
 #   make validate  check every file in data/ and list any problems
+#   make check     everything to check before a workshop, ending with one line: ready or not
 #   make bench     measure how long visitors wait (not part of make test)
 #   make soak      30 visitors through the lessons for 10 minutes: errors, answers kept,
 #                  memory and kernels (not part of make test; SOAK_ARGS="--visitors 5 ...")
@@ -22,7 +23,7 @@ export JUPYTER_PATH := $(CURDIR)/share/jupyter
 # a test file's tests in the same process. PYTEST_WORKERS= runs them one after another.
 PYTEST_WORKERS ?= -n auto --maxprocesses=4 --dist loadfile
 
-.PHONY: app test lab validate bench soak hub test-hub install install-test clean
+.PHONY: app test lab validate check bench soak hub test-hub install install-test clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,15 +40,24 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
+# The checks end with their own plain words. A failed check would make `make` add
+# "make: *** [...] Error 1", which reads like a crash, so these targets finish without it;
+# with CI set (as CI services do) they exit 1 as well, for a pipeline to stop on.
+NOT_READY := $(if $(CI),exit 1,true)
+
 app: install
-	@$(BIN)/workbook validate --quiet
-	@$(BIN)/workbook template-text --quiet
-	@echo ""
-	@echo "  Owning It Gently is running. Open this address in your web browser:"
-	@echo "      http://$(HOST):$(PORT)/$(if $(TOKEN),?token=$(TOKEN),)"
-	@echo "  Press Ctrl+C here to stop it."
-	@echo ""
-	$(BIN)/voila notebooks/ --no-browser --port=$(PORT) --Voila.ip=$(HOST) $(if $(TOKEN),--token=$(TOKEN),)
+	@if ! $(BIN)/workbook validate --quiet; then \
+	  echo ""; echo "  The workbook did not start: fix the problems above, then run make app again."; \
+	  $(NOT_READY); \
+	else \
+	  $(BIN)/workbook template-text --quiet && \
+	  echo "" && \
+	  echo "  Owning It Gently is running. Open this address in your web browser:" && \
+	  echo "      http://$(HOST):$(PORT)/$(if $(TOKEN),?token=$(TOKEN),)" && \
+	  echo "  Press Ctrl+C here to stop it." && \
+	  echo "" && \
+	  $(BIN)/voila notebooks/ --no-browser --port=$(PORT) --Voila.ip=$(HOST) $(if $(TOKEN),--token=$(TOKEN),); \
+	fi
 
 test: install-test
 	$(BIN)/ruff check widgets tests
@@ -59,7 +69,10 @@ lab: install
 	$(BIN)/jupyter lab notebooks/00_welcome.ipynb
 
 validate: install
-	$(BIN)/workbook validate
+	@$(BIN)/workbook validate || $(NOT_READY)
+
+check: install
+	@$(BIN)/workbook check || $(NOT_READY)
 
 # Print-ready worksheets and the facilitator guide (HTML and PDF) into handouts/.
 .PHONY: handouts

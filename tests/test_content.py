@@ -47,7 +47,7 @@ def test_bad_indentation_is_explained(data_copy):
     edit(lesson, "    title: My repair plan", "      title: My repair plan")
     [msg] = messages(data_copy)
     assert "responsibility.yaml line" in msg
-    assert "indent" in msg.lower() or "colon" in msg.lower()
+    assert "'title' starts 2 spaces further in than 'type' on the line above" in msg
 
 
 def test_unknown_exercise_type(data_copy):

@@ -280,3 +280,42 @@ def test_a_turn_ends_when_voila_has_run_the_lesson_even_if_no_one_saw_the_kernel
     assert took < 5, f"five pages took {took:.1f} s: a turn waited for the time limit"
     assert most == 1  # still one at a time
     assert km._building._value == 1
+
+
+def test_pages_built_from_older_files_are_dropped_when_a_visitor_asks(tmp_path, monkeypatch):
+    """A facilitator's edit (a typo, or its fix) must reach the very next visitor: pages
+    kept ready from before the edit are dropped, shut down, and the pool refilled."""
+    import asyncio
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.yaml").write_text("language: en\n", encoding="utf-8")
+    monkeypatch.setenv("OWNING_DATA_DIR", str(data))
+    km = GentleKernelManager.__new__(GentleKernelManager)
+    km.log = SimpleNamespace(info=lambda *a: None)
+    refilled, shut = [], []
+    km.fill_if_needed = lambda delay=None, notebook_name=None: refilled.append(notebook_name)
+
+    async def shutdown_kernel(kernel_id):
+        shut.append(kernel_id)
+
+    km.shutdown_kernel = shutdown_kernel
+    monkeypatch.setattr(GentleKernelManager, "_kernels", property(lambda self: {"old": 1}))
+    km.get_pool_size = lambda name: len(km._pools[name])
+    km._serve_only_fresh_pages()
+
+    async def scenario():
+        loop = asyncio.get_running_loop()
+        before = loop.create_future()
+        before.set_result({"kernel_id": "old"})
+        km._pools = {"01.ipynb": [before]}
+        km._built_from[before] = km._data_stamp()
+        assert km.get_pool_size("01.ipynb") == 1  # nothing changed: the page is served
+        assert refilled == []
+        (data / "settings.yaml").write_text("language: en\nstorage: off\n", encoding="utf-8")
+        assert km.get_pool_size("01.ipynb") == 0  # Voila builds this visitor's page afresh
+        await asyncio.sleep(0)
+        await asyncio.sleep(0)
+
+    asyncio.run(scenario())
+    assert refilled == ["01.ipynb"] and shut == ["old"]

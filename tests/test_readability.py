@@ -6,15 +6,17 @@ cannot hide behind many easy ones. Terms the workbook must name are in GLOSSARY.
 
 from __future__ import annotations
 
-import re
-
 import pytest
 import textstat
 
 from widgets.content import DEFAULT_DATA_DIR, REPO_DIR
-from widgets.readability import data_texts, for_scoring, notebook_texts
-
-MAX_GRADE = 7.0
+from widgets.readability import (
+    MAX_GRADE,
+    data_texts,
+    for_scoring,
+    long_sentences,
+    notebook_texts,
+)
 
 TEXTS = list(data_texts(DEFAULT_DATA_DIR / "en")) + [
     item for nb in sorted((REPO_DIR / "notebooks").glob("*.ipynb")) for item in notebook_texts(nb)
@@ -29,15 +31,6 @@ def test_there_is_text_to_check():
 def test_grade_seven_or_below(where, text):
     grade = textstat.flesch_kincaid_grade(for_scoring(text))
     assert grade <= MAX_GRADE, f"{where} reads at grade {grade}: {text!r}"
-
-
-LONG_SENTENCE_WORDS = 10
-
-
-def long_sentences(text: str) -> list[str]:
-    """Sentences of 10 or more words (shorter ones get unreliable grade scores)."""
-    parts = re.split(r"(?<=[.!?])\s+", for_scoring(text))
-    return [p for p in parts if len(p.split()) >= LONG_SENTENCE_WORDS]
 
 
 @pytest.mark.parametrize("where,text", TEXTS, ids=[w for w, _ in TEXTS])

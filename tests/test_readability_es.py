@@ -19,45 +19,26 @@ words, as the English check does with the terms in widgets/readability.py GLOSSA
 
 from __future__ import annotations
 
-import re
 import statistics
 
 import pytest
-import textstat
 
 from widgets.content import DEFAULT_DATA_DIR, REPO_DIR
-from widgets.readability import data_texts, notebook_texts
-
-LONG_BLOCK = 8
-MIN_BLOCK = 70.0
-MIN_FRAGMENT = 50.0
-MIN_MEDIAN = 85.0
-# Names of services and the echoed refrain, scored as one short word each.
-GLOSSARY_ES = (
-    "Respira; parpadea; enfócate",
-    "parpadea",
-    "enfócate",
-    "Suicide Crisis Helpline",
-    "Find a Helpline",
-    "Samaritans",
-    "Lifeline",
+from widgets.readability import (
+    LONG_BLOCK,
+    MIN_BLOCK,
+    MIN_FRAGMENT,
+    MIN_MEDIAN,
+    data_texts,
+    notebook_texts,
 )
+from widgets.readability import spanish_score as score
 
 TEXTS = list(data_texts(DEFAULT_DATA_DIR / "es")) + [
     item
     for nb in sorted((REPO_DIR / "notebooks" / "es").glob("*.ipynb"))
     for item in notebook_texts(nb)
 ]
-
-
-def score(text: str) -> float:
-    for term in GLOSSARY_ES:
-        text = re.sub(re.escape(term), "sol", text, flags=re.IGNORECASE)
-    textstat.set_lang("es")
-    try:
-        return textstat.fernandez_huerta(text)
-    finally:
-        textstat.set_lang("en_US")  # the English check shares this module's state
 
 
 def test_there_is_text_to_check():

@@ -1,5 +1,6 @@
 """The ``workbook`` command for facilitators: ``workbook validate`` checks data/,
-``workbook reply`` shows what an exercise would say back to a sentence."""
+``workbook check`` checks everything before a workshop (widgets/check.py), ``workbook
+reply`` shows what an exercise would say back to a sentence."""
 
 from __future__ import annotations
 
@@ -40,6 +41,14 @@ def _validate(args: argparse.Namespace) -> int:
         print(f"  - {p}", file=sys.stderr)
     print("\nFix these, then run the check again.", file=sys.stderr)
     return 1
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .check import print_report, run
+
+    report = run(Path(args.data) if args.data else None)
+    print_report(report, sys.stdout)
+    return 0 if report.ready and not report.skipped else 1
 
 
 def _new_lesson(args: argparse.Namespace) -> int:
@@ -174,6 +183,13 @@ def main(argv: list[str] | None = None) -> int:
     v.add_argument("--data", help="the data folder to check (default: this repo's data/)")
     v.add_argument("--quiet", action="store_true", help="print nothing when all is well")
     v.set_defaults(func=_validate)
+    c = sub.add_parser(
+        "check",
+        help="everything to check before a workshop: the files, help lines, example text, "
+        "exercises on no page, reading level",
+    )
+    c.add_argument("--data", help="the data folder to check (default: this repo's data/)")
+    c.set_defaults(func=_check)
     n = sub.add_parser(
         "new-lesson", help="start a new lesson: notebook, data files and a place in the list"
     )

@@ -76,6 +76,27 @@ def data_dir() -> Path:
     return Path(os.environ.get("OWNING_DATA_DIR", DEFAULT_DATA_DIR))
 
 
+def languages_in_use(root: Path | None = None) -> list[str]:
+    """The language folders a workshop uses: settings.yaml's ``languages`` if set (an
+    English-only group need not keep the Spanish files up to date), else every folder.
+
+    Read lightly, without the full check, because every page asks; a settings.yaml that
+    cannot be read leaves every folder in use (its own check reports the problem)."""
+    root = Path(root) if root else data_dir()
+    folders = sorted(p.name for p in root.iterdir() if p.is_dir() and LANG_DIR.match(p.name))
+    doc = load_lined(root / "settings.yaml")
+    chosen = doc.value.get("languages") if isinstance(doc.value, dict) else None
+    if isinstance(chosen, list) and chosen and all(isinstance(x, str) for x in chosen):
+        return [lang for lang in folders if lang in chosen]
+    return folders
+
+
+def languages_not_in_use(root: Path | None = None) -> set[str]:
+    root = Path(root) if root else data_dir()
+    folders = {p.name for p in root.iterdir() if p.is_dir() and LANG_DIR.match(p.name)}
+    return folders - set(languages_in_use(root))
+
+
 def _display(path: Path, root: Path) -> str:
     try:
         return str(Path("data") / path.relative_to(root))
@@ -161,6 +182,7 @@ def _humanise(err: dict[str, Any], doc: LinedDocument) -> Problem:
         # whole exercise or entry names only where it is.
         on_field = bool(path) and isinstance(loc[-1], str) and path[-1] == loc[-1]
         msg = f"'{field}' in {subject}: {text}." if on_field else f"{subject}: {text}."
+        line = _item_line(doc, path, text) or line
     elif kind in {"string_type", "string_too_short"}:
         msg = (
             f"'{field}' in {subject} needs some text."
@@ -201,6 +223,80 @@ def _humanise(err: dict[str, Any], doc: LinedDocument) -> Problem:
     return Problem(doc.file, line, msg)
 
 
+_GUESSED = re.compile(r"^'([^']+)' is not a field .*did you mean '([^']+)'\?")
+_QUOTED_FIRST = re.compile(r"^'([^']+)'")
+_SHARED_ID = re.compile(r"share the id '([^']+)'")
+_ITEM_FIELD = re.compile(r"^\w[\w ]* '([^']+)' has (\w+) '")
+
+
+def _item_line(doc: LinedDocument, path: tuple[Any, ...], text: str) -> int | None:
+    """The line of the item a whole-exercise check is about (the second of two statements
+    sharing an id, a statement's wrong 'answer'), instead of the exercise's first line."""
+    shared, item_field = _SHARED_ID.search(text), _ITEM_FIELD.search(text)
+    wanted = (shared or item_field)[1] if shared or item_field else None
+    if wanted is None:
+        return None
+    found: list[tuple[Any, ...]] = []
+
+    def walk(value: Any, where: tuple[Any, ...]) -> None:
+        if isinstance(value, dict):
+            if value.get("id") == wanted and where and isinstance(where[-1], int):
+                found.append(where)
+            for key, inner in value.items():
+                walk(inner, (*where, key))
+        elif isinstance(value, list):
+            for i, inner in enumerate(value):
+                walk(inner, (*where, i))
+
+    start: Any = doc.value
+    for part in path:
+        start = start[part]
+    walk(start, tuple(path))
+    if shared and len(found) >= 2:
+        return doc.line_of(found[1])
+    if item_field and found:
+        return doc.line_of((*found[0], item_field[2]))
+    return None
+
+
+def _did_you_mean(errors: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[int, str]]:
+    """Pair an unknown field with a missing one of like spelling ('qestion' and
+    'question'): one slip, one message. Returns the errors left, and a guess per error."""
+    import difflib
+
+    missing = {tuple(e["loc"][:-1]): e for e in errors if e["type"] == "missing" and e["loc"]}
+    guesses: dict[int, str] = {}
+    dropped: set[int] = set()
+    for e in errors:
+        if e["type"] != "extra_forbidden" or not e["loc"]:
+            continue
+        parent = tuple(e["loc"][:-1])
+        names = [str(m["loc"][-1]) for k, m in missing.items() if k == parent]
+        close = difflib.get_close_matches(str(e["loc"][-1]), names, n=1, cutoff=0.6)
+        if close:
+            guesses[id(e)] = close[0]
+            dropped.add(id(missing[parent]))
+            continue
+        # An optional field misspelled is not missing: guess among every field's name.
+        close = difflib.get_close_matches(str(e["loc"][-1]), _field_names(), n=1, cutoff=0.8)
+        if close:
+            guesses[id(e)] = close[0]
+    return [e for e in errors if id(e) not in dropped], guesses
+
+
+@lru_cache(maxsize=1)
+def _field_names() -> list[str]:
+    """Every field name any file may use (for "did you mean")."""
+    from . import facilitator, handouts
+
+    names: set[str] = set()
+    for module in (schema, facilitator, handouts):
+        for value in vars(module).values():
+            if isinstance(value, type) and issubclass(value, BaseModel):
+                names.update(value.model_fields)
+    return sorted(names)
+
+
 def check_document(doc: LinedDocument, model: type[BaseModel]) -> tuple[Any, list[Problem]]:
     """Validate one parsed file against its model; never raises."""
     if doc.problems or doc.value is None:
@@ -208,7 +304,17 @@ def check_document(doc: LinedDocument, model: type[BaseModel]) -> tuple[Any, lis
     try:
         return model.model_validate(doc.value), []
     except ValidationError as exc:
-        return None, [_humanise(e, doc) for e in exc.errors(include_url=False)]
+        errors, guesses = _did_you_mean(exc.errors(include_url=False))
+        problems = []
+        for e in errors:
+            problem = _humanise(e, doc)
+            if id(e) in guesses:
+                problem.message = problem.message.replace(
+                    ". Check its spelling, or remove it.",
+                    f": did you mean '{guesses[id(e)]}'? Correct its spelling.",
+                )
+            problems.append(problem)
+        return None, problems
 
 
 @dataclass(frozen=True)
@@ -288,7 +394,7 @@ def collect(root: Path | None = None, language: str | None = None) -> tuple[dict
         )
         return loaded, problems
     lessons, lessons_doc = read(lang_dir / "lessons.yaml", schema.LessonList)
-    crisis, _ = read(lang_dir / "crisis.yaml", schema.CrisisFile)
+    crisis, crisis_doc = read(lang_dir / "crisis.yaml", schema.CrisisFile)
     ui, _ = read(lang_dir / "ui.yaml", schema.UiText)
     journal, _ = read(lang_dir / "journal.yaml", schema.JournalText)
     care_words, care_doc = read(lang_dir / "care.yaml", schema.CareFile)
@@ -300,18 +406,9 @@ def collect(root: Path | None = None, language: str | None = None) -> tuple[dict
             for path, message in example_problems(care_words)
         )
     if settings and crisis and region_for(settings, lang, crisis) not in crisis.regions:
-        by_language = isinstance(settings.crisis_region, dict)
-        problems.append(
-            Problem(
-                settings_doc.file,
-                settings_doc.line_of(
-                    ("crisis_region", lang) if by_language else ("crisis_region",)
-                ),
-                f"crisis_region{f' for {lang}' if by_language else ''} is "
-                f"'{region_for(settings, lang, crisis)}', but {lang}/crisis.yaml has no such "
-                f"region. Choose one of: {', '.join(crisis.regions)}.",
-            )
-        )
+        problems.append(_missing_region(root, lang, settings, settings_doc, crisis_doc, crisis))
+    if settings:
+        problems.extend(_unknown_languages(root, settings, settings_doc))
     if settings and lessons and settings.workshop_lesson not in {e.id for e in lessons.lessons}:
         problems.append(
             Problem(
@@ -395,21 +492,101 @@ def collect(root: Path | None = None, language: str | None = None) -> tuple[dict
     return loaded, problems
 
 
+def _missing_region(
+    root: Path, lang: str, settings, settings_doc, crisis_doc, crisis: schema.CrisisFile
+) -> Problem:
+    """The region settings.yaml chooses for this language is not in its crisis.yaml. A
+    region chosen per language is that language's own line; one region for every
+    language that another language has was added there only: say where to copy it, once."""
+    region = region_for(settings, lang, crisis)
+    if isinstance(settings.crisis_region, dict):
+        return Problem(
+            settings_doc.file,
+            settings_doc.line_of(("crisis_region", lang)),
+            f"crisis_region for {lang} is '{region}', but {lang}/crisis.yaml has no such "
+            f"region. Choose one of: {', '.join(crisis.regions)}.",
+        )
+    elsewhere = []
+    for other in languages_in_use(root):
+        doc = load_lined(root / other / "crisis.yaml")
+        regions = doc.value.get("regions") if isinstance(doc.value, dict) else None
+        if other != lang and isinstance(regions, dict) and region in regions:
+            elsewhere.append(other)
+    if elsewhere:
+        source = f"data/{elsewhere[0]}/crisis.yaml"
+        only = ", ".join(elsewhere)
+        return Problem(
+            crisis_doc.file,
+            crisis_doc.line_of(("regions",)),
+            f"there is no region '{region}' here yet, and settings.yaml chooses it. Copy it "
+            f"from {source} and write it in this language, or serve only {only} with "
+            f"'languages: [{only}]' in data/settings.yaml.",
+        )
+    # No language has it: one message, the same from every language, about the main one.
+    main = settings.language
+    doc = load_lined(root / main / "crisis.yaml")
+    regions = doc.value.get("regions") if isinstance(doc.value, dict) else None
+    known = regions if isinstance(regions, dict) else {}
+    return Problem(
+        settings_doc.file,
+        settings_doc.line_of(("crisis_region",)),
+        f"crisis_region is '{region}', but data/{main}/crisis.yaml has no such region. Choose "
+        f"one of: {', '.join(known)}.",
+    )
+
+
+def _unknown_languages(root: Path, settings, settings_doc) -> list[Problem]:
+    if not settings.languages:
+        return []
+    folders = {p.name for p in root.iterdir() if p.is_dir() and LANG_DIR.match(p.name)}
+    problems = [
+        Problem(
+            settings_doc.file,
+            settings_doc.line_of(("languages",)),
+            f"languages lists '{lang}', but there is no folder data/{lang}. Choose from: "
+            f"{', '.join(sorted(folders))}.",
+        )
+        for lang in settings.languages
+        if lang not in folders
+    ]
+    if settings.language not in settings.languages:
+        problems.append(
+            Problem(
+                settings_doc.file,
+                settings_doc.line_of(("languages",)),
+                f"languages does not list '{settings.language}', the language in 'language'. "
+                f"Add it: languages: [{', '.join([settings.language, *settings.languages])}].",
+            )
+        )
+    return problems
+
+
 def validate(root: Path | None = None) -> list[Problem]:
-    """Every problem in data/, for every language folder present."""
+    """Every problem in data/, for every language in use (``languages_in_use``)."""
     root = Path(root) if root else data_dir()
     _, problems = collect(root)
-    for lang_dir in sorted(p for p in root.iterdir() if p.is_dir() and LANG_DIR.match(p.name)):
-        settings_lang = None
-        if (root / "settings.yaml").exists():
-            doc = load_lined(root / "settings.yaml")
-            if isinstance(doc.value, dict):
-                settings_lang = doc.value.get("language")
-        if lang_dir.name != (settings_lang or "en"):
-            problems.extend(collect(root, lang_dir.name)[1])
+    settings_lang = None
+    if (root / "settings.yaml").exists():
+        doc = load_lined(root / "settings.yaml")
+        if isinstance(doc.value, dict):
+            settings_lang = doc.value.get("language")
+    in_use = languages_in_use(root)
+    for lang in in_use:
+        if lang != (settings_lang or "en"):
+            problems.extend(collect(root, lang)[1])
     from .language_parity import compare_languages
 
-    problems.extend(compare_languages(root))
+    # A file with a problem of its own is not compared: one typo, one message.
+    with_problems = {p.file for p in problems}
+    # Nor is a misspelled key that already has its "did you mean" (in a translation).
+    guessed: set[tuple[str, str]] = set()
+    for problem in problems:
+        if match := _GUESSED.match(problem.message):
+            guessed |= {(problem.file, match[1]), (problem.file, match[2])}
+    for problem in compare_languages(root, languages=in_use, skip=with_problems):
+        key = _QUOTED_FIRST.match(problem.message)
+        if not (key and (problem.file, key[1]) in guessed):
+            problems.append(problem)
     seen: set[str] = set()
     unique = []
     for p in problems:
@@ -424,12 +601,15 @@ def _load(root: str, language: str | None) -> Workbook:
     key = content_cache.fingerprint(Path(root), language)
     cached = content_cache.read(key)
     if isinstance(cached, Workbook):
+        if not content_cache.has_last_good(Path(root), cached.language):
+            content_cache.write_last_good(Path(root), cached.language, cached)
         return cached
     loaded, problems = collect(Path(root), language)
     if problems:
         raise ContentError(problems)
     workbook = Workbook(**loaded)
     content_cache.write(key, workbook)
+    content_cache.write_last_good(Path(root), workbook.language, workbook)
     return workbook
 
 
@@ -443,3 +623,55 @@ def load_workbook(root: Path | None = None, language: str | None = None) -> Work
 
 def clear_cache() -> None:
     _load.cache_clear()
+
+
+# --- the safety shell, whatever is wrong -----------------------------------------------
+
+SHIPPED_SAFETY = Path(__file__).parent / "shipped_safety.yaml"
+
+
+def load_shell(root: Path | None = None, language: str | None = None) -> Workbook:
+    """What every page needs to stay safe (pause, help, help lines, where it is) when
+    :func:`load_workbook` finds a problem: a typo in one lesson must not take help off
+    any page. Each part is the file as it is now if that file checks on its own, else the
+    last content that checked (``content_cache``), else the words the workbook ships
+    (``shipped_safety.yaml``: the pause and a help line that works in every country).
+
+    ``lessons`` is None when neither lessons.yaml nor a checked copy can be read; there
+    are no exercises (``lesson_files`` is empty): each exercise shows the problem."""
+    root = Path(root) if root else data_dir()
+    settings_doc = load_lined(root / "settings.yaml")
+    chosen = settings_doc.value.get("language") if isinstance(settings_doc.value, dict) else None
+    lang = language or _page_language or (chosen if isinstance(chosen, str) else None) or "en"
+    good = content_cache.read_last_good(root, lang)
+    good = good if isinstance(good, Workbook) else None
+
+    def part(path: Path, model: type[BaseModel], name: str) -> Any:
+        value, problems = check_document(load_lined(path), model)
+        return value if not problems else getattr(good, name, None)
+
+    settings = part(root / "settings.yaml", schema.Settings, "settings") or schema.Settings()
+    lessons = part(root / lang / "lessons.yaml", schema.LessonList, "lessons")
+    crisis = part(root / lang / "crisis.yaml", schema.CrisisFile, "crisis")
+    ui = part(root / lang / "ui.yaml", schema.UiText, "ui")
+    region = region_for(settings, lang, crisis) if crisis is not None else ""
+    if (crisis is None or region not in crisis.regions) and good is not None:
+        crisis, region = good.crisis, good.region_id
+    if crisis is None or ui is None or region not in crisis.regions:
+        import yaml
+
+        shipped = yaml.safe_load(SHIPPED_SAFETY.read_text(encoding="utf-8"))
+        words = shipped.get(lang) or shipped["en"]
+        ui = ui or schema.UiText.model_validate(words["ui"])
+        if crisis is None or region not in crisis.regions:
+            crisis = schema.CrisisFile.model_validate(words["crisis"])
+            region = next(iter(crisis.regions))
+    return Workbook(
+        settings=settings.model_copy(update={"crisis_region": region}),
+        lessons=lessons,
+        crisis=crisis,
+        ui=ui,
+        lesson_files={},
+        root=root,
+        language=lang,
+    )

@@ -89,3 +89,63 @@ def write(key: str, value: Any) -> None:
             old.unlink(missing_ok=True)
     except Exception:  # noqa: BLE001 - a read-only home, a full disk: just check each time
         return
+
+
+# --- the last content that checked, for the safety shell -------------------------------
+# When a facilitator's edit breaks a file while the app runs, every page must still show
+# the pause, help and help lines. They come from the last content that checked for this
+# data folder and language (kept under a name of its own, so KEEP never removes it).
+
+
+def _last_good_path(root: Path, language: str) -> Path | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    key = hashlib.sha256(f"{root.resolve()}|{language}".encode()).hexdigest()[:32]
+    return folder / f"{key}.last-good"
+
+
+def write_last_good(root: Path, language: str, value: Any) -> None:
+    path = _last_good_path(root, language)
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        finally:
+            Path(tmp).unlink(missing_ok=True)
+    except Exception:  # noqa: BLE001 - as in write(): the shell then uses shipped words
+        return
+
+
+def has_last_good(root: Path, language: str) -> bool:
+    path = _last_good_path(root, language)
+    return path is not None and path.is_file()
+
+
+def read_last_good(root: Path, language: str) -> Any | None:
+    path = _last_good_path(root, language)
+    if path is None:
+        return None
+    try:
+        with path.open("rb") as f:
+            return pickle.load(f)
+    except Exception:  # noqa: BLE001 - missing, or written by another version
+        return None
+
+
+def stamp(root: Path) -> tuple:
+    """A cheap sign of every file under ``root`` (names, sizes, change times): equal as
+    long as nobody edited anything. Used per visitor, so it reads no file's bytes."""
+    found = []
+    for path in sorted(root.rglob("*")):
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        found.append((str(path), info.st_size, info.st_mtime_ns))
+    return tuple(found)

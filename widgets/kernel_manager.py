@@ -30,12 +30,13 @@ import asyncio
 import os
 import re
 import time
+import weakref
 from typing import Any
 
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 from traitlets import Integer
 
-from . import compressed_static, template_cache
+from . import compressed_static, content_cache, template_cache
 
 try:  # jupyter_server >= 2
     from jupyter_server._tz import utcnow
@@ -99,6 +100,7 @@ class GentleKernelManager(AsyncMappingKernelManager):
         compressed_static.install()
         if hasattr(self, "kernel_pools_config"):  # Voila wrapped us with preheating on
             self._size_pools_from_settings()
+            self._serve_only_fresh_pages()
 
     def _allow_many_sockets(self) -> None:
         """Each open page holds about five ZeroMQ sockets in the server. ZeroMQ's default
@@ -149,6 +151,58 @@ class GentleKernelManager(AsyncMappingKernelManager):
         ready = {name: c["pool_size"] for name, c in config.items() if name != "default"}
         self.log.info("Pages kept ready for visitors: %s", ready)
 
+    # --- pages built from the files as they are now --------------------------------------
+
+    def _serve_only_fresh_pages(self) -> None:
+        """A page kept ready was built from data/ as it was then. After a facilitator's
+        edit (a typo, or its fix) the next visitor must get a page built from the files
+        as they are now, not one waiting from before. Voila asks ``get_pool_size`` before
+        it hands out a page; pages built from other files are dropped first, so Voila
+        builds this visitor's page afresh and refills the pool.
+
+        Voila's class is a subclass of this one, so its own ``get_pool_size`` would win
+        over a method here: the wrapper is set on the instance."""
+        voila_pool_size = self.get_pool_size
+
+        def get_pool_size(notebook_name: str) -> int:
+            self._drop_stale_pages(notebook_name)
+            return voila_pool_size(notebook_name)
+
+        self.get_pool_size = get_pool_size
+
+    @property
+    def _built_from(self) -> weakref.WeakKeyDictionary:
+        """Pool entry -> the data/ files it was built from (content_cache.stamp); weak, so
+        a page handed to a visitor is not kept alive by this."""
+        return self.__dict__.setdefault("_built_from_map", weakref.WeakKeyDictionary())
+
+    def _data_stamp(self) -> tuple:
+        from .content import data_dir
+
+        return content_cache.stamp(data_dir())
+
+    def _drop_stale_pages(self, notebook_name: str) -> None:
+        pool = getattr(self, "_pools", {}).get(notebook_name)
+        if not pool:
+            return
+        now = self._data_stamp()
+        stale = [entry for entry in pool if self._built_from.get(entry, now) != now]
+        if not stale:
+            return
+        self.log.info("data/ changed: %s ready pages of %s rebuilt", len(stale), notebook_name)
+        for entry in stale:
+            pool.remove(entry)
+            self._built_from.pop(entry, None)
+            entry.add_done_callback(self._shut_down_page)
+        self.fill_if_needed(delay=0, notebook_name=notebook_name)
+
+    def _shut_down_page(self, entry: asyncio.Future) -> None:
+        if entry.cancelled() or entry.exception() is not None:
+            return
+        kernel_id = entry.result().get("kernel_id")
+        if kernel_id in self._kernels:
+            asyncio.ensure_future(self.shutdown_kernel(kernel_id))
+
     # --- building pages a few at a time ------------------------------------------------
 
     def _build_gate(self) -> asyncio.Semaphore:
@@ -168,6 +222,7 @@ class GentleKernelManager(AsyncMappingKernelManager):
         if not self._still_pooled(me):  # a visitor took it before its turn: no queue
             return await super().start_kernel(*args, **kwargs)
         await gate.acquire()  # free now: returns at once
+        self._built_from[me] = self._data_stamp()
         try:
             kernel_id = await super().start_kernel(*args, **kwargs)
         except BaseException:

@@ -145,13 +145,27 @@ class _Compare:
                 self.walk(x, y, (*path, i), [*words, f"{_singular(key)} {_name(x, i)}"])
 
 
-def compare_languages(root: Path, base: str = BASE) -> list[Problem]:
-    """Problems for every file or key that differs between ``data/en`` and another language."""
+def compare_languages(
+    root: Path,
+    base: str = BASE,
+    languages: list[str] | None = None,
+    skip: set[str] | frozenset[str] = frozenset(),
+) -> list[Problem]:
+    """Problems for every file or key that differs between ``data/en`` and another language.
+
+    ``languages``: the folders to compare (default: all); ``skip``: English files (as
+    messages name them) already reported: a typo there would otherwise be reported again
+    in every other language, as a key missing there and one extra."""
     base_dir = root / base
-    if not base_dir.is_dir():
+    if not base_dir.is_dir() or (languages is not None and base not in languages):
         return []
     others = sorted(
-        d for d in root.iterdir() if d.is_dir() and LANG_DIR.match(d.name) and d.name != base
+        d
+        for d in root.iterdir()
+        if d.is_dir()
+        and LANG_DIR.match(d.name)
+        and d.name != base
+        and (languages is None or d.name in languages)
     )
     base_files = {p.relative_to(base_dir) for p in base_dir.rglob("*.yaml")}
     problems: list[Problem] = []
@@ -178,7 +192,7 @@ def compare_languages(root: Path, base: str = BASE) -> list[Problem]:
         for rel in sorted(base_files & other_files):
             a = load_lined(base_dir / rel, _display(base_dir / rel, root))
             b = load_lined(other_dir / rel, _display(other_dir / rel, root))
-            if a.problems or b.problems:
+            if a.problems or b.problems or a.file in skip:
                 continue  # reported by the file's own check
             compare = _Compare(a, b)
             compare.walk(a.value, b.value, (), [])

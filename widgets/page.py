@@ -19,7 +19,7 @@ import ipywidgets as W
 import yaml
 
 from . import ui
-from .content import LANG_DIR, Workbook, load_workbook
+from .content import ContentError, Workbook, languages_in_use, load_shell, load_workbook
 from .safety import SafetyBar
 from .schema import LessonEntry
 from .text import escape, paragraphs
@@ -84,7 +84,7 @@ def language_links(workbook: Workbook, page_file: str, lesson_id: str | None = N
     """Links to this same page in every other language under data/ ("Español")."""
     root = workbook.root
     links = []
-    for folder in sorted(p for p in root.iterdir() if p.is_dir() and LANG_DIR.match(p.name)):
+    for folder in (root / lang for lang in languages_in_use(root)):
         if folder.name == workbook.language:
             continue
         found = _other_language(root, folder.name, lesson_id, page_file)
@@ -136,18 +136,22 @@ def footer_html(workbook: Workbook, lesson_id: str, region: str | None = None) -
             f"<span class='oig-nav-dir'>{escape(workbook.ui.next_link)}</span> "
             f"<span class='oig-nav-title'>{escape(nxt.title)}</span></a>"
         )
-    chosen = workbook.crisis_region(region)
-    first = chosen.entries[0] if chosen.entries else None
-    help_line = escape(chosen.emergency)
-    if first is not None:
-        help_line += f" {escape(first.name)}: {escape(first.how)}"
     return (
         f"<nav class='oig-lesson-nav' aria-label='{escape(workbook.ui.lessons_label)}'>"
         + "".join(links)
         + "</nav>"
         + f"<p class='oig-footer-where'>{escape(where_text(workbook, lesson_id))}</p>"
-        + f"<p class='oig-footer-help'>{help_line}</p>"
+        + footer_help_html(workbook, region)
     )
+
+
+def footer_help_html(workbook: Workbook, region_id: str | None = None) -> str:
+    region = workbook.crisis_region(region_id)
+    first = region.entries[0] if region.entries else None
+    help_line = escape(region.emergency)
+    if first is not None:
+        help_line += f" {escape(first.name)}: {escape(first.how)}"
+    return f"<p class='oig-footer-help'>{help_line}</p>"
 
 
 def page_header(workbook: Workbook, lesson_id: str) -> W.VBox:
@@ -159,13 +163,20 @@ def page_header(workbook: Workbook, lesson_id: str) -> W.VBox:
 
 
 def show_footer(lesson_id: str) -> W.Widget:
-    """The last cell of every lesson: back and next, and the help line in one line."""
+    """The last cell of every lesson: back and next, and the help line in one line.
+    The help line follows the country the participant chose in the help panel; if the
+    content has a problem, it still shows (``load_shell``)."""
     from .help_choices import page_help
 
-    workbook = load_workbook()
+    try:
+        workbook = load_workbook()
+    except ContentError:
+        shell = load_shell()
+        if shell.lessons is not None and any(e.id == lesson_id for e in shell.lessons.lessons):
+            return ui.html(footer_html(shell, lesson_id), "oig-page-footer")
+        return ui.html(footer_help_html(shell), "oig-page-footer")
     choices = page_help()
     footer = ui.html(footer_html(workbook, lesson_id, choices.region), "oig-page-footer")
-    # The help line follows the country the participant chose in the help panel.
     choices.observe(
         lambda _: setattr(footer, "value", footer_html(workbook, lesson_id, choices.region)),
         names="region",
@@ -214,4 +225,9 @@ def my_answers_html(workbook: Workbook) -> str:
 
 def show_lessons() -> W.Widget:
     """The lessons in order, as cards; they always follow lessons.yaml."""
-    return ui.html(cards_html(load_workbook()), "oig-lesson-cards")
+    try:
+        return ui.html(cards_html(load_workbook()), "oig-lesson-cards")
+    except ContentError as exc:
+        from .registry import _problem_box
+
+        return _problem_box(exc)

@@ -112,3 +112,95 @@ def strip_markdown(text: str) -> str:
     # A list item or heading is a sentence of its own for the reader.
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     return " ".join(ln if ln[-1] in ".!?:" else ln + "." for ln in lines)
+
+
+# --- the reading-level rules, shared by the tests and ``workbook check`` ----------------
+
+MAX_GRADE = 7.0  # English: Flesch-Kincaid grade, for a text and for each long sentence
+LONG_SENTENCE_WORDS = 10  # shorter sentences get unreliable grade scores
+
+# Spanish: Fernández-Huerta (0-100, higher is easier), per text.
+LONG_BLOCK = 8
+MIN_BLOCK = 70.0
+MIN_FRAGMENT = 50.0
+MIN_MEDIAN = 85.0
+# Names of services and the echoed refrain, scored as one short word each.
+GLOSSARY_ES = (
+    "Respira; parpadea; enfócate",
+    "parpadea",
+    "enfócate",
+    "Suicide Crisis Helpline",
+    "Find a Helpline",
+    "Samaritans",
+    "Lifeline",
+)
+
+
+def long_sentences(text: str) -> list[str]:
+    """Sentences of 10 or more words, as scored (glossary terms already replaced)."""
+    parts = re.split(r"(?<=[.!?])\s+", for_scoring(text))
+    return [p for p in parts if len(p.split()) >= LONG_SENTENCE_WORDS]
+
+
+def spanish_score(text: str) -> float:
+    import textstat
+
+    for term in GLOSSARY_ES:
+        text = re.sub(re.escape(term), "sol", text, flags=re.IGNORECASE)
+    textstat.set_lang("es")
+    try:
+        return textstat.fernandez_huerta(text)
+    finally:
+        textstat.set_lang("en_US")  # the English check shares textstat's state
+
+
+def too_hard(text: str, language: str) -> str | None:
+    """Why ``text`` is harder than the content guide allows, in plain words; None if it
+    is fine, or if the language has no reading-level rule here (only en and es do)."""
+    import textstat
+
+    if language == "en":
+        grade = textstat.flesch_kincaid_grade(for_scoring(text))
+        if grade > MAX_GRADE:
+            return f"reads at grade {grade:.1f}; the workbook asks for grade 7 or below"
+        for sentence in long_sentences(text):
+            grade = round(textstat.flesch_kincaid_grade(sentence), 1)  # as the tests
+            if grade > MAX_GRADE:
+                return (
+                    f'has a sentence at grade {grade:.1f} ("{sentence}"); the workbook asks '
+                    "for grade 7 or below"
+                )
+    elif language == "es":
+        value = spanish_score(text)
+        floor = MIN_BLOCK if len(text.split()) >= LONG_BLOCK else MIN_FRAGMENT
+        if value < floor:
+            return (
+                f"scores {value:.0f} for ease of reading (Fernández-Huerta); it needs {floor:.0f}"
+            )
+    return None
+
+
+def lined_data_texts(lang_dir: Path, display) -> Iterator[tuple[str, int | None, str]]:
+    """(file, line, text) for each participant-facing string, as :func:`data_texts`
+    finds them, with the file named as messages name it and the line of the text."""
+    from .yaml_lines import load_lined
+
+    for path in sorted(lang_dir.rglob("*.yaml")):
+        if "facilitator" in path.relative_to(lang_dir).parts:
+            continue
+        doc = load_lined(path, display(path))
+        if doc.value is not None:
+            for where, text in _prose(doc.value, ()):
+                yield doc.file, doc.line_of(where), text
+
+
+def _prose(value, where: tuple) -> Iterator[tuple[tuple, str]]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key not in NOT_PROSE:
+                yield from _prose(item, (*where, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _prose(item, (*where, i))
+    elif isinstance(value, str) and len(value.split()) >= 3:
+        yield where, value

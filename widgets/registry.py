@@ -16,6 +16,7 @@ from .content import (
     ContentError,
     Workbook,
     data_dir,
+    languages_not_in_use,
     load_workbook,
     page_language,
     set_page_language,
@@ -118,14 +119,16 @@ def show_safety(lesson_id: str, language: str | None = None) -> W.Widget:
     page (exercises, footer, journal) take their words from ``data/<language>/``.
     """
     if language is not None:
-        set_page_language(language)
+        # A language the workshop does not serve (settings.yaml's 'languages') is not
+        # checked, so its page speaks the workbook's own language instead.
+        set_page_language(None if language in languages_not_in_use() else language)
     if lesson_id == MY_ANSWERS:
         return show_journal_top()  # not a lesson: no "lesson n of N", no content note
     try:
         workbook = load_workbook()
         entry = workbook.lesson(lesson_id)
     except ContentError as exc:
-        return _problem_box(exc)
+        return shell_top(lesson_id, exc)
     children: list[W.Widget] = [
         W.HTML(f"<style>{style_css()}</style>"),
         page_header(workbook, lesson_id),
@@ -140,4 +143,20 @@ def show_safety(lesson_id: str, language: str | None = None) -> W.Widget:
         )
     # The page's link to the answers kept in this browser, and where they are kept.
     children.append(journal_bar(workbook))
+    return ui.vbox(children, "oig-shell")
+
+
+def shell_top(lesson_id: str | None, exc: ContentError) -> W.Widget:
+    """The top of a page whose content has a problem: the page header with pause and
+    help as always (from :func:`load_shell`), then the kind problem box."""
+    from .content import load_shell
+    from .safety import SafetyBar
+
+    shell = load_shell()
+    listed = shell.lessons is not None and any(e.id == lesson_id for e in shell.lessons.lessons)
+    if listed:
+        header = page_header(shell, lesson_id)
+    else:  # no lesson list to say where this page is: pause and help alone
+        header = ui.vbox([SafetyBar(shell)], "oig-page-header")
+    children = [W.HTML(f"<style>{style_css()}</style>"), header, _problem_box(exc)]
     return ui.vbox(children, "oig-shell")

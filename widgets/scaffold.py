@@ -176,6 +176,21 @@ LIST_ENTRY = """
 """
 
 
+# Example text the files above start with, one phrase per placeholder: ``workbook check``
+# names any still there (tests/test_check.py keeps this list in step with the templates).
+PLACEHOLDERS = (
+    "This is a new lesson. Write what it is about here.",
+    "This is an example exercise.",
+    "A new lesson. Say what it is about in one short line.",
+    "Write one thing people will be able to do after this lesson.",
+    "Write two or three sentences: what this lesson is about",
+    "Write what to read, try or print before the session.",
+    "Write a prompt about the ideas, not about anyone's own mistake.",
+    "Write how a facilitator might change this lesson for a different group.",
+    "Write what a facilitator should know about this exercise.",
+)
+
+
 def _list_indent(text: str) -> str:
     match = re.search(r"^(\s*)- id:", text, flags=re.M)
     return match.group(1) if match else "  "

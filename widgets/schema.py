@@ -40,6 +40,8 @@ class Settings(Strict):
     """data/settings.yaml: what a facilitator switches for their group."""
 
     language: Ident = "en"
+    # Which language folders to check and serve; empty: every folder under data/.
+    languages: list[Ident] = []
     # One region for every language (a facilitator's choice), or a default per language
     # ({"en": "us", "es": "spain"}). Participants can still choose their own.
     crisis_region: Ident | dict[Ident, Ident] = "us"

@@ -43,7 +43,9 @@ def show_journal_top() -> W.Widget:
     try:
         workbook = load_workbook()
     except ContentError as exc:
-        return _problem(exc)
+        from ..registry import shell_top
+
+        return shell_top(None, exc)
     home = workbook.lessons.lessons[0]
     bar = (
         "<div class='oig-page-bar'>"
