@@ -199,3 +199,19 @@ def test_a_key_misspelled_in_spanish_only_is_one_message(data_copy):
         f"data/es/ui.yaml line {line}: 'help_clse' is not a field the workbook knows: did you "
         "mean 'help_close'? Correct its spelling."
     ]
+
+
+def test_a_key_deleted_in_the_translation_only_is_one_message(data_copy):
+    path = data_copy / "es/ui.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        "\n".join(line for line in text.splitlines() if not line.startswith("help_close:")) + "\n",
+        encoding="utf-8",
+    )
+    en_line = line_of(data_copy / "en/ui.yaml", "help_close:")
+    [message] = messages(data_copy)
+    assert message.endswith(
+        f"'help_close' is in data/en/ui.yaml line {en_line} but missing here. Add it, "
+        "written in this language."
+    )
+    assert message.startswith("data/es/ui.yaml line ")

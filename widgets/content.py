@@ -224,6 +224,8 @@ def _humanise(err: dict[str, Any], doc: LinedDocument) -> Problem:
 
 
 _GUESSED = re.compile(r"^'([^']+)' is not a field .*did you mean '([^']+)'\?")
+_MISSING_HERE = re.compile(r"^'([^']+)' is in data/\S+ line \d+ but missing here")
+_REQUIRED = re.compile(r"has no '([^']+)'; it is required here\.$")
 _QUOTED_FIRST = re.compile(r"^'([^']+)'")
 _SHARED_ID = re.compile(r"share the id '([^']+)'")
 _ITEM_FIELD = re.compile(r"^\w[\w ]* '([^']+)' has (\w+) '")
@@ -587,6 +589,16 @@ def validate(root: Path | None = None) -> list[Problem]:
         key = _QUOTED_FIRST.match(problem.message)
         if not (key and (problem.file, key[1]) in guessed):
             problems.append(problem)
+    # A key a translation lacks is said once, by the comparison, which names where the
+    # main language has it; the schema's "required" for the same key is left out.
+    lacking = {
+        (p.file, m[1], p.line) for p in problems if (m := _MISSING_HERE.match(p.message))
+    }
+    problems = [
+        p
+        for p in problems
+        if not ((m := _REQUIRED.search(p.message)) and (p.file, m[1], p.line) in lacking)
+    ]
     seen: set[str] = set()
     unique = []
     for p in problems:
