@@ -591,9 +591,7 @@ def validate(root: Path | None = None) -> list[Problem]:
             problems.append(problem)
     # A key a translation lacks is said once, by the comparison, which names where the
     # main language has it; the schema's "required" for the same key is left out.
-    lacking = {
-        (p.file, m[1], p.line) for p in problems if (m := _MISSING_HERE.match(p.message))
-    }
+    lacking = {(p.file, m[1], p.line) for p in problems if (m := _MISSING_HERE.match(p.message))}
     problems = [
         p
         for p in problems
