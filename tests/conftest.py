@@ -57,3 +57,21 @@ def line_of(path: Path, needle: str, after: str | None = None) -> int:
 def messages(root: Path) -> list[str]:
     """Every problem ``workbook validate`` finds in the data folder, as text."""
     return [str(p) for p in validate(root)]
+
+
+@pytest.fixture
+def english_again():
+    """A page's language lives in the process (one Voila kernel = one page); reset it."""
+    from widgets import content
+
+    content.set_page_language(None)
+    yield
+    content.set_page_language(None)
+
+
+def html_of(widget) -> str:
+    """All HTML and labels inside a widget tree, to look for words."""
+    value = getattr(widget, "value", "")
+    parts = [value if isinstance(value, str) else "", getattr(widget, "description", "") or ""]
+    parts += [html_of(child) for child in getattr(widget, "children", ())]
+    return " ".join(parts)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import html_of
 
 from widgets import content
 from widgets.charts import Series, text_alternative
@@ -15,22 +16,7 @@ from widgets.language_parity import compare_languages
 from widgets.page import cards_html, footer_html, header_html, href, language_links
 from widgets.registry import _problem_box, build_exercise, show_exercise, show_safety
 
-
-@pytest.fixture(autouse=True)
-def english_again():
-    """The page language lives in the process (one Voila kernel = one page); reset it."""
-    content.set_page_language(None)
-    yield
-    content.set_page_language(None)
-
-
-def html_of(widget) -> str:
-    """All HTML inside a widget tree, to look for words."""
-    parts = [getattr(widget, "value", "") if isinstance(getattr(widget, "value", ""), str) else ""]
-    parts.append(getattr(widget, "description", "") or "")
-    for child in getattr(widget, "children", ()):
-        parts.append(html_of(child))
-    return " ".join(parts)
+pytestmark = pytest.mark.usefixtures("english_again")
 
 
 def test_real_data_passes_validate_with_both_languages():

@@ -10,27 +10,14 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from conftest import edit
+from conftest import edit, html_of
 
 from widgets import content
 from widgets.content import DEFAULT_DATA_DIR, SHIPPED_SAFETY, clear_cache, load_workbook
 from widgets.page import show_footer
 from widgets.registry import show_exercise, show_safety
 
-
-@pytest.fixture(autouse=True)
-def english_again():
-    """A page's language lives in the process (one kernel = one page); reset it."""
-    content.set_page_language(None)
-    yield
-    content.set_page_language(None)
-
-
-def html_of(widget) -> str:
-    value = getattr(widget, "value", "")
-    parts = [value if isinstance(value, str) else "", getattr(widget, "description", "") or ""]
-    parts += [html_of(child) for child in getattr(widget, "children", ())]
-    return " ".join(parts)
+pytestmark = pytest.mark.usefixtures("english_again")
 
 
 def pause_and_help(widget) -> bool:
