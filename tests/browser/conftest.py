@@ -9,6 +9,7 @@ OIG_REQUIRE_BROWSER=1 so that a missing browser fails instead.
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -82,6 +83,17 @@ def start_voila(
             time.sleep(0.3)
     proc.terminate()
     raise RuntimeError(f"Voila did not start within 60 s; see {log_path}")
+
+
+def copy_of_workbook(tmp_path_factory) -> Path:
+    """A copy of the workbook (data/, notebooks/, voila.json) to change and serve with
+    ``start_voila(root=...)`` and OWNING_DATA_DIR, leaving the repository as it is."""
+    _need_browser()
+    root = tmp_path_factory.mktemp("workbook")
+    shutil.copytree(REPO_DIR / "data", root / "data")
+    shutil.copytree(REPO_DIR / "notebooks", root / "notebooks")
+    shutil.copy(REPO_DIR / "voila.json", root / "voila.json")
+    return root
 
 
 def stop(proc: subprocess.Popen) -> None:
@@ -204,9 +216,14 @@ def open_notebook(page, base_url: str, notebook: str, exercises: int) -> None:
     )
 
 
-def screenshot(page, name: str) -> None:
+def screenshot(page, name: str, part=None) -> None:
+    """The whole page, or only ``part`` (a locator) as a person sees it there."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}-{page.viewport_name}.png"), full_page=True)
+    path = str(ARTIFACTS / f"{name}-{page.viewport_name}.png")
+    if part is None:
+        page.screenshot(path=path, full_page=True)
+    else:
+        part.screenshot(path=path)
 
 
 def no_sideways_scroll(page) -> bool:

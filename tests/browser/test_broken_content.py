@@ -9,15 +9,12 @@ fix the first visitor still got a page built from the broken file.
 
 from __future__ import annotations
 
-import shutil
 import time
 
 import pytest
 from playwright.sync_api import expect
 
-from widgets.content import REPO_DIR
-
-from .conftest import _need_browser, screenshot, start_voila, stop
+from .conftest import copy_of_workbook, screenshot, start_voila, stop
 
 pytestmark = pytest.mark.browser
 
@@ -29,11 +26,7 @@ READY = 10  # seconds for the page kept ready to be rebuilt (fill_delay 2 s + a 
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
-    _need_browser()
-    root = tmp_path_factory.mktemp("workbook")
-    shutil.copytree(REPO_DIR / "data", root / "data")
-    shutil.copytree(REPO_DIR / "notebooks", root / "notebooks")
-    shutil.copy(REPO_DIR / "voila.json", root / "voila.json")
+    root = copy_of_workbook(tmp_path_factory)
     proc, base, log = start_voila(env={"OWNING_DATA_DIR": str(root / "data")}, root=root)
     yield base, root / "data" / "en" / "lessons" / "responsibility.yaml", log
     stop(proc)

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from widgets.content import load_workbook
 
 from .app_helpers import run_axe, slide_to, small_targets
-from .conftest import ARTIFACTS, no_sideways_scroll, open_notebook, screenshot
+from .conftest import no_sideways_scroll, open_notebook, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -20,12 +20,6 @@ PAGES = {
     "es": ("es/01_responsibility_vs_cruelty.ipynb", "es/03_staying_present.ipynb"),
 }
 RISK = {"en": "I want to kill myself.", "es": "Quiero matarme."}
-
-
-def shot(page, locator, name: str) -> None:
-    """The part of the page the test is about, as a person sees it there."""
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    locator.screenshot(path=str(ARTIFACTS / f"{name}-{page.viewport_name}.png"))
 
 
 def no_blocking_axe_findings(page) -> list[dict]:
@@ -63,13 +57,13 @@ def test_a_risk_line_gets_the_care_note_and_help_right_there(page, voila_url, la
     help_button = note.get_by_role("button", name=wb.ui.help_button)
     expect(help_button).to_be_visible()
     screenshot(page, f"care-note-{language}")
-    shot(page, rewrite, f"care-note-rewrite-{language}")
+    screenshot(page, f"care-note-rewrite-{language}", rewrite)
     help_button.click()
     expect_help_lines(note.locator(".oig-help-lines"), wb)
     assert no_sideways_scroll(page)
     assert small_targets(page) == []
     assert no_blocking_axe_findings(page) == []
-    shot(page, note, f"care-note-help-{language}")
+    screenshot(page, f"care-note-help-{language}", note)
     # What was typed is still there, as typed.
     expect(rewrite.get_by_label(spec.steps[-1].label)).to_have_value(RISK[language])
 
@@ -119,7 +113,7 @@ def test_a_rating_that_rises_from_3_to_9_gets_the_kind_reply(page, voila_url, la
     after = breathing.locator(".oig-rating-after .oig-rating-note")
     expect(after).to_contain_text(first_words(words.rise))
     expect(after).to_contain_text(first_words(words.offer))
-    shot(page, breathing.locator(".oig-rating-after"), f"care-rating-rise-{language}")
+    screenshot(page, f"care-rating-rise-{language}", breathing.locator(".oig-rating-after"))
     # The offer's buttons work: 5-4-3-2-1 opens this exercise's pause, and back returns.
     after.get_by_role("button", name=words.senses_button).click()
     pause = breathing.locator(".oig-pause")

@@ -13,7 +13,7 @@ from widgets.help_lines import first_line, tel_href
 from widgets.journal.record import VERSION
 
 from .app_helpers import run_axe, small_targets
-from .conftest import ARTIFACTS
+from .conftest import screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -23,11 +23,6 @@ PAGES = {"en": "01_responsibility_vs_cruelty.ipynb", "es": "es/01_responsibility
 def without_widgets(page) -> None:
     """No widget can load: Voila's front end never arrives (the kernel still runs)."""
     page.route("**/voila/static/voila.js", lambda route: route.abort())
-
-
-def shot(page, name: str) -> None:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}-{page.viewport_name}.png"))
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
@@ -47,7 +42,7 @@ def test_help_and_pause_work_before_any_widget(page, voila_url, language):
     pause.get_by_text(wb.ui.pause_button, exact=True).click()
     for step in wb.ui.pause_steps:
         expect(pause).to_contain_text(step)
-    shot(page, f"early-help-{language}")
+    screenshot(page, f"early-help-{language}")
     assert small_targets(page) == []
     blocking = [v for v in run_axe(page)["violations"] if v["impact"] in {"serious", "critical"}]
     assert blocking == []

@@ -6,16 +6,14 @@ the real notebooks/ and data/ are never touched.
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from playwright.sync_api import expect
 
-from widgets.content import REPO_DIR, clear_cache, load_workbook
+from widgets.content import clear_cache, load_workbook
 from widgets.scaffold import new_lesson
 
 from .conftest import (
-    _need_browser,
+    copy_of_workbook,
     no_sideways_scroll,
     open_notebook,
     screenshot,
@@ -29,11 +27,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def scaffolded(tmp_path_factory):
     """(base url, notebook name, data dir) of a server with a freshly made lesson."""
-    _need_browser()
-    root = tmp_path_factory.mktemp("workbook")
-    shutil.copytree(REPO_DIR / "data", root / "data")
-    shutil.copytree(REPO_DIR / "notebooks", root / "notebooks")
-    shutil.copy(REPO_DIR / "voila.json", root / "voila.json")
+    root = copy_of_workbook(tmp_path_factory)
     made = new_lesson("kind-words", root / "data", root / "notebooks", title="Kind words")
     proc, base, _ = start_voila(env={"OWNING_DATA_DIR": str(root / "data")}, root=root)
     yield base, made.notebook.name, root / "data"
