@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from widgets.content import load_workbook
 
+from .app_helpers import slide_to
 from .conftest import no_sideways_scroll, open_notebook, screenshot
 
 pytestmark = pytest.mark.browser
@@ -23,11 +24,7 @@ def exercise(page, kind: str, index: int = 0):
 def rate(page, checkin, feeling: str, value: int) -> None:
     """Move a slider with the keyboard, as a keyboard or screen-reader user would."""
     handle = checkin.locator(".oig-feeling-rating", has_text=feeling).get_by_role("slider")
-    handle.focus()
-    page.keyboard.press("Home")
-    for _ in range(value):
-        page.keyboard.press("ArrowRight")
-    expect(handle).to_have_attribute("aria-valuenow", re.compile(rf"^{value}(\.0+)?$"))
+    slide_to(page, handle, value)
 
 
 def test_complete_lesson_two(page, voila_url):
