@@ -1,6 +1,8 @@
 # Owning It Gently: the commands a facilitator or developer needs.
 #   make app       serve the workbook as a web app on http://127.0.0.1:8866
 #   make test      run every test (creates .venv and installs what the tests need)
+#   make studio    prepare a workshop in the browser (forms, preview, join screen);
+#                  only this computer can open it
 #   make lab       open the notebooks in JupyterLab
 #   make validate  check every file in data/ and list any problems
 #   make check     everything to check before a workshop, ending with one line: ready or not
@@ -16,6 +18,10 @@ PORT ?= 8866
 # each visitor's first address must carry; see docs/app.md.
 HOST ?= 127.0.0.1
 TOKEN ?=
+# HTTPS for a workshop network: CERT=cert.pem KEY=key.pem (see docs/app.md).
+CERT ?=
+KEY ?=
+STUDIO_PORT ?= 8867
 # Our Voila template lives in the repo; this makes Voila find it without installing it.
 export JUPYTER_PATH := $(CURDIR)/share/jupyter
 
@@ -23,7 +29,7 @@ export JUPYTER_PATH := $(CURDIR)/share/jupyter
 # a test file's tests in the same process. PYTEST_WORKERS= runs them one after another.
 PYTEST_WORKERS ?= -n auto --maxprocesses=4 --dist loadfile
 
-.PHONY: app test lab validate check bench soak hub test-hub install install-test clean
+.PHONY: app studio test lab validate check bench soak hub test-hub install install-test clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,11 +59,15 @@ app: install
 	  $(BIN)/workbook template-text --quiet && \
 	  echo "" && \
 	  echo "  Owning It Gently is running. Open this address in your web browser:" && \
-	  echo "      http://$(HOST):$(PORT)/$(if $(TOKEN),?token=$(TOKEN),)" && \
+	  echo "      $(if $(CERT),https,http)://$(HOST):$(PORT)/$(if $(TOKEN),?token=$(TOKEN),)" && \
 	  echo "  Press Ctrl+C here to stop it." && \
 	  echo "" && \
-	  $(BIN)/voila notebooks/ --no-browser --port=$(PORT) --Voila.ip=$(HOST) $(if $(TOKEN),--token=$(TOKEN),); \
+	  $(if $(CERT),$(BIN)/python -m widgets.tls --certfile=$(CERT) --keyfile=$(KEY),$(BIN)/voila) notebooks/ --no-browser --port=$(PORT) --Voila.ip=$(HOST) $(if $(TOKEN),--token=$(TOKEN),); \
 	fi
+
+# The facilitator's studio: its own server on 127.0.0.1 only (never HOST), port STUDIO_PORT.
+studio: install
+	@$(BIN)/workbook studio --port=$(STUDIO_PORT)
 
 test: install-test
 	$(BIN)/ruff check widgets tests

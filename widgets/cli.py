@@ -176,6 +176,13 @@ def _template_text(args: argparse.Namespace) -> int:
     return 0
 
 
+def _studio(args: argparse.Namespace) -> int:
+    from .studio.server import main as studio_main
+
+    argv = [f"--port={args.port}"] if args.port else []
+    return studio_main(argv + (["--no-browser"] if args.no_browser else []))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="workbook", description="Owning It Gently tools.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -198,6 +205,12 @@ def main(argv: list[str] | None = None) -> int:
     n.add_argument("--data", help="the data folder (default: this repo's data/)")
     n.add_argument("--notebooks", help="the notebooks folder (default: beside the data folder)")
     n.set_defaults(func=_new_lesson)
+    st = sub.add_parser(
+        "studio", help="prepare a workshop in the browser; only this computer can open it"
+    )
+    st.add_argument("--port", type=int, help="the studio's port (default 8867)")
+    st.add_argument("--no-browser", action="store_true", help="print its address only")
+    st.set_defaults(func=_studio)
     h = sub.add_parser("handouts", help="print-ready worksheets and facilitator guide (PDF)")
     h.add_argument("out", nargs="?", default="handouts", help="folder (default: handouts)")
     h.add_argument("--data", help="the data folder (default: this repo's data/)")

@@ -120,7 +120,14 @@ def header_html(workbook: Workbook, lesson_id: str) -> str:
 
 
 def footer_html(workbook: Workbook, lesson_id: str, region: str | None = None) -> str:
+    from .left_out import lesson_left_out
+
     index, lessons = _position(workbook, lesson_id)
+    # back and next skip the lessons this workshop leaves out (settings.yaml leave_out)
+    lessons = [
+        e for e in lessons if e.id == lesson_id or not lesson_left_out(workbook.settings, e.id)
+    ]
+    index = next(i for i, e in enumerate(lessons) if e.id == lesson_id)
     links = []
     if index > 0:
         prev = lessons[index - 1]
@@ -185,9 +192,13 @@ def show_footer(lesson_id: str) -> W.Widget:
 
 
 def cards_html(workbook: Workbook) -> str:
+    from .left_out import lesson_left_out
+
     lessons = list(workbook.lessons.lessons)
     cards = []
     for n, entry in enumerate(lessons[1:], start=1):
+        if lesson_left_out(workbook.settings, entry.id):
+            continue  # this workshop leaves it out (settings.yaml leave_out)
         note = ""
         if entry.content_note:
             note = (

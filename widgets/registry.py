@@ -100,8 +100,13 @@ def _problem_box(exc: ContentError) -> W.HTML:
 
 def show_exercise(ref: str) -> W.Widget:
     """The widget a notebook displays for one exercise."""
+    from .left_out import exercise_left_out, placeholder
+
     try:
-        return build_exercise(ref)
+        workbook = load_workbook()
+        if exercise_left_out(workbook.settings, ref):
+            return placeholder()  # this workshop leaves it out (settings.yaml leave_out)
+        return build_exercise(ref, workbook)
     except ContentError as exc:
         return _problem_box(exc)
 

@@ -17,6 +17,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 NonEmpty = Annotated[str, Field(min_length=1)]
 Ident = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", min_length=1, max_length=40)]
+# "lesson-id" or "lesson-id/exercise-id" (settings.yaml leave_out)
+LessonOrExercise = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)?$")]
 
 
 class Strict(BaseModel):
@@ -52,6 +54,10 @@ class Settings(Strict):
     ready_pages: int = Field(default=1, ge=0, le=50)
     workshop_lesson: Ident = "welcome"
     workshop_size: int = Field(default=0, ge=0, le=200)
+    # What this workshop leaves out: lesson ids and "lesson/exercise" (widgets/left_out.py).
+    leave_out: list[LessonOrExercise] = []
+    # The session plan the group follows: the 60- or 90-minute plan of each lesson.
+    plan: Literal[60, 90] = 60
 
 
 class LessonEntry(Strict):
