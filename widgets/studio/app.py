@@ -42,6 +42,12 @@ STUDIO_CSS = """
 .oig-studio-reply { background: #f4f6fb; padding: 0.4rem 0.6rem; border-radius: 4px; }
 .oig-studio .widget-textarea textarea, .oig-studio .widget-text input { font-size: 15px; }
 .oig-studio-bar { flex-wrap: wrap; gap: 0.5rem; align-items: center; }
+.oig-studio textarea, .oig-studio input { font-family: inherit; }
+.oig-studio .oig-studio-input { width: auto !important; align-self: stretch; }
+.oig-studio .widget-checkbox { width: auto; }
+.oig-studio .widget-checkbox .widget-label-basic { max-width: none; }
+/* "what participants see": the facilitator's own notes are not part of it */
+.oig-studio-preview .oig-facilitator-notes { display: none !important; }
 @media print {
   body * { visibility: hidden; }
   .oig-studio-print, .oig-studio-print * { visibility: visible; }

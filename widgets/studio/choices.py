@@ -129,13 +129,23 @@ class ChoicesPanel:
         self.include: dict[str, W.Checkbox] = {}
         lesson_rows = []
         for lesson_id, title, exercises in _lessons(self.root, main):
-            box = W.Checkbox(value=lesson_id not in left, description=title, indent=False)
+            box = W.Checkbox(
+                value=lesson_id not in left,
+                description=title,
+                indent=False,
+                layout=W.Layout(width="auto"),
+            )
             box.add_class(f"oig-studio-include-{lesson_id}")
             self.include[lesson_id] = box
             inner = []
             for exercise_id, ex_title in exercises:
                 ref = f"{lesson_id}/{exercise_id}"
-                ex = W.Checkbox(value=ref not in left, description=ex_title, indent=False)
+                ex = W.Checkbox(
+                    value=ref not in left,
+                    description=ex_title,
+                    indent=False,
+                    layout=W.Layout(width="auto"),
+                )
                 ex.add_class(f"oig-studio-include-{lesson_id}-{exercise_id}")
                 self.include[ref] = ex
                 inner.append(ex)

@@ -1,0 +1,65 @@
+"""A workshop can leave out lessons and single exercises (settings.yaml leave_out, as
+the studio saves it): participants' pages follow, nothing is deleted, no notebook
+changes."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import ipywidgets as W
+
+from widgets import content, registry
+from widgets.content import load_workbook
+from widgets.left_out import LEFT_OUT_CLASS, exercise_left_out, lesson_left_out
+from widgets.page import cards_html, footer_html
+
+
+def _leaving_out(*refs: str):
+    workbook = load_workbook()
+    settings = workbook.settings.model_copy(update={"leave_out": list(refs)})
+    return dataclasses.replace(workbook, settings=settings)
+
+
+def test_an_exercise_or_its_whole_lesson_is_left_out():
+    settings = _leaving_out("responsibility/repair", "guilt-shame").settings
+    assert exercise_left_out(settings, "responsibility/repair")
+    assert not exercise_left_out(settings, "responsibility/sorter")
+    assert exercise_left_out(settings, "guilt-shame/translate")
+    assert lesson_left_out(settings, "guilt-shame")
+    assert not lesson_left_out(settings, "responsibility")
+
+
+def test_a_lesson_left_out_has_no_card_and_is_skipped_by_back_and_next():
+    workbook = _leaving_out("guilt-shame")
+    cards = cards_html(workbook)
+    titles = {e.id: e.title for e in workbook.lessons.lessons}
+    assert titles["guilt-shame"] not in cards
+    assert titles["staying-present"] in cards
+    footer = footer_html(workbook, "responsibility")
+    assert titles["guilt-shame"] not in footer
+    assert titles["staying-present"] in footer  # next skips the lesson left out
+    assert titles["guilt-shame"] in footer_html(load_workbook(), "responsibility")
+
+
+def test_show_exercise_shows_nothing_for_an_exercise_left_out(monkeypatch):
+    workbook = _leaving_out("responsibility/repair")
+    monkeypatch.setattr(registry, "load_workbook", lambda: workbook)
+    left = registry.show_exercise("responsibility/repair")
+    assert LEFT_OUT_CLASS in left._dom_classes
+    kept = registry.show_exercise("responsibility/sorter")
+    assert LEFT_OUT_CLASS not in getattr(kept, "_dom_classes", ())
+    assert isinstance(kept, W.Widget)
+
+
+def test_leave_out_is_checked_like_every_setting(tmp_path):
+    import shutil
+
+    shutil.copytree(content.REPO_DIR / "data", tmp_path / "data")
+    settings = tmp_path / "data" / "settings.yaml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8") + "leave_out: [Not An Id]\nplan: 45\n",
+        encoding="utf-8",
+    )
+    messages = [p.message for p in content.validate(tmp_path / "data")]
+    assert any("leave_out" in m for m in messages)
+    assert any("'plan'" in m and "60" in m for m in messages)

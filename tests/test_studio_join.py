@@ -1,0 +1,70 @@
+"""The workshop-day screens: the join address with its token (and its QR code, read
+back with a QR decoder), what the join screen says about the network, and the plan
+with clock times for the lessons and exercises the workshop includes."""
+
+from __future__ import annotations
+
+import io
+import shutil
+
+import segno
+import zxingcpp
+from PIL import Image
+
+from widgets.content import REPO_DIR
+from widgets.studio import join
+
+
+def test_join_address_carries_the_token():
+    assert join.join_address("192.168.1.20:8866/", "a b&c") == (
+        "http://192.168.1.20:8866/?token=a%20b%26c"
+    )
+    assert join.join_address("https://x.local:8866/?lang=es", "t") == (
+        "https://x.local:8866/?lang=es&token=t"
+    )
+    assert join.join_address("http://x:1/", " ") == "http://x:1/"
+
+
+def test_the_qr_code_reads_back_as_the_address():
+    address = join.join_address("http://192.168.1.20:8866/", "pick-a-long-random-word")
+    png = io.BytesIO()
+    segno.make(address, error="m").save(png, kind="png", scale=8, border=4)
+    found = zxingcpp.read_barcodes(Image.open(io.BytesIO(png.getvalue())))
+    assert [r.text for r in found] == [address]
+    assert "<svg" in join.qr_svg(address)
+
+
+def test_the_join_screen_is_honest_about_the_network():
+    plain = join.join_html("http://192.168.1.20:8866/?token=t")
+    assert "not encrypted" in plain and "could read" in plain
+    assert "not stored" in plain
+    secure = join.join_html("https://192.168.1.20:8866/?token=t")
+    assert "encrypted (https)" in secure and "could read" not in secure
+    hostile = join.join_html("http://x/?token=<script>")
+    assert "<script>" not in hostile
+
+
+def test_the_plan_has_clock_times_from_the_start(tmp_path):
+    start = join.parse_time("18:30")
+    html = join.plan_html(REPO_DIR / "data", 60, start)
+    assert "<td class='oig-plan-time'>18:30</td>" in html
+    rows = join.plan_rows(REPO_DIR / "data", 60)
+    total = sum(r[1] for r in rows)
+    end = (start.hour * 60 + start.minute + total) % (24 * 60)
+    assert f"ending at {end // 60:02d}:{end % 60:02d}" in html
+    assert join.parse_time("half past six") is None
+    assert join.parse_time("7.05").minute == 5
+
+
+def test_the_plan_leaves_out_what_the_workshop_leaves_out(tmp_path):
+    shutil.copytree(REPO_DIR / "data", tmp_path / "data")
+    settings = tmp_path / "data" / "settings.yaml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8") + "leave_out: [responsibility/repair, guilt-shame]\n",
+        encoding="utf-8",
+    )
+    before = join.plan_rows(REPO_DIR / "data", 90)
+    after = join.plan_rows(tmp_path / "data", 90)
+    assert any(r[3] == "repair" for r in before) and not any(r[3] == "repair" for r in after)
+    titles = {r[0] for r in after}
+    assert "Guilt versus shame" in {r[0] for r in before} and "Guilt versus shame" not in titles
