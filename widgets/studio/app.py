@@ -45,6 +45,7 @@ STUDIO_CSS = """
 .oig-studio textarea, .oig-studio input { font-family: inherit; }
 .oig-studio .oig-studio-input { width: auto !important; align-self: stretch; }
 .oig-studio .widget-checkbox { width: auto; }
+.oig-studio .oig-studio-try { width: auto !important; align-self: stretch; }
 .oig-studio .widget-checkbox .widget-label-basic { max-width: none; }
 /* "what participants see": the facilitator's own notes are not part of it */
 .oig-studio-preview .oig-facilitator-notes { display: none !important; }
@@ -126,6 +127,7 @@ class EditPanel:
         self.reload_button.add_class("oig-studio-reload")
         self.status = W.HTML("")
         self.status.add_class("oig-studio-status")
+        self.status.add_class("oig-studio-edit-status")
         self.elsewhere = W.HTML("")
         self.form_area = W.VBox([])
         self.form_area.add_class("oig-studio-edit")

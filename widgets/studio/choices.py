@@ -63,6 +63,7 @@ class ChoicesPanel:
         self.doc = Document(self.root, SETTINGS)
         self.status = W.HTML("")
         self.status.add_class("oig-studio-status")
+        self.status.add_class("oig-studio-choices-status")
         self.save_button = W.Button(description="Save these choices", button_style="success")
         self.save_button.add_class("oig-studio-choices-save")
         self.undo_button = W.Button(description="Undo last save", icon="undo")
