@@ -46,6 +46,15 @@ STUDIO_CSS = """
 .oig-studio .oig-studio-input { width: auto !important; align-self: stretch; }
 .oig-studio .widget-checkbox { width: auto; }
 .oig-studio .oig-studio-try { width: auto !important; align-self: stretch; }
+.oig-studio-item-head { flex-wrap: wrap; gap: 0.25rem; align-items: center; }
+.oig-studio-item-head .widget-button { min-width: 4.5rem; }
+.oig-studio-join-box, .oig-studio-plan-box { width: 100%; min-width: 0; max-width: 100%; }
+.oig-studio-join-box .widget-html-content, .oig-studio-plan-box .widget-html-content {
+  width: 100%; min-width: 0; white-space: normal; }
+.oig-studio-join { max-width: 100%; overflow-wrap: anywhere; white-space: normal; }
+.oig-studio-qr svg { width: min(85vw, 28rem); height: auto; display: block; }
+.oig-studio-plan-table td, .oig-studio-plan-table th { border-bottom: 1px solid #ccc;
+  padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; }
 .oig-studio .widget-checkbox .widget-label-basic { max-width: none; }
 /* "what participants see": the facilitator's own notes are not part of it */
 .oig-studio-preview .oig-facilitator-notes { display: none !important; }
@@ -258,7 +267,7 @@ class EditPanel:
             index = ids.index(self.exercise.value)
             self.base = ("exercises", index)
             value = value["exercises"][index]
-        self.form = Form(value, self.base, self._changed, self._reshaped)
+        self.form = Form(value, self.base, self._changed, self._reshaped, self._try_pattern)
         head = W.HTML(
             f"<p>Editing <code>{escape(self.doc.name)}</code>. Each change is checked as you "
             "type; a problem shows under its field, and nothing is saved while one is left.</p>"
@@ -269,7 +278,9 @@ class EditPanel:
 
     def _reshaped(self) -> None:
         """A list grew, shrank or changed order: build the form again."""
-        self.form = Form(self._edited_part(), self.base, self._changed, self._reshaped)
+        self.form = Form(
+            self._edited_part(), self.base, self._changed, self._reshaped, self._try_pattern
+        )
         self.form_area.children = [self.form_area.children[0], self.form.widget]
         self._changed(())
 
@@ -287,6 +298,7 @@ class EditPanel:
         self.valid, self.checked = not problems, value
         self._show(problems, lines)
         self._preview()
+        self.form.refresh_tries()
 
     def _show(self, problems: list, lines: dict) -> None:
         found: dict[tuple, list[str]] = {}
@@ -360,6 +372,22 @@ class EditPanel:
             return
         if self.what.value == "exercise" and self.valid and getattr(self, "spec", None):
             self.reply.value = preview.try_reply(self.workbook, self.spec, sentence)
+
+    def _try_pattern(self, path: tuple, sentence: str) -> str:
+        """Under a pattern field: does this pattern find something in ``sentence``, and
+        the reply a participant would get for it (with every pattern as it is now)."""
+        value: Any = self.doc.value
+        for part in path:
+            value = value[part]
+        found = preview.pattern_finds(str(value), sentence, care=self.what.value == "care")
+        reply = ""
+        if self.valid and self.what.value == "care":
+            reply = preview.try_care(self.checked, sentence)
+        elif self.valid and getattr(self, "spec", None) is not None:
+            reply = preview.try_reply(self.workbook, self.spec, sentence)
+        if reply:
+            reply = "<p><strong>The reply a participant would get:</strong></p>" + reply
+        return found + reply
 
     def _phone(self, change: dict) -> None:
         if change["new"]:

@@ -91,7 +91,10 @@ class Form:
         base: Path_,
         on_change: Callable[[Path_], None],
         on_structure: Callable[[], None],
+        tryer: Callable[[Path_, str], str] | None = None,
     ):
+        self.tryer = tryer
+        self.tries: list[tuple[Path_, W.Text, W.HTML]] = []
         self.value = value
         self.base = base
         self.on_change = on_change
@@ -161,9 +164,35 @@ class Form:
             box.add_class("oig-studio-group")
             return box
         field = self._scalar(parent, key, inner, path)
-        box = W.VBox([self._label(key, path), field, self._problem_box(path)])
+        parts = [self._label(key, path), field, self._problem_box(path)]
+        if key == "pattern" and self.tryer is not None:
+            parts.append(self._try_box(path))
+        box = W.VBox(parts)
         box.add_class("oig-studio-field")
         return box
+
+    def _try_box(self, path: Path_) -> W.Widget:
+        """A "try a sentence" box under a pattern: what it finds, and the reply."""
+        sentence = W.Text(
+            placeholder="Try a sentence: what would this pattern find?",
+            continuous_update=True,
+            layout=W.Layout(width="auto"),
+        )
+        sentence.add_class("oig-studio-pattern-try")
+        sentence.add_class(css_name(path[len(self.base) :]) + "-try")
+        result = W.HTML("")
+        result.add_class("oig-studio-pattern-result")
+        self.tries.append((path, sentence, result))
+        sentence.observe(lambda _: self.refresh_tries(), names="value")
+        box = W.VBox([sentence, result], layout=W.Layout(margin="0 0 0 1.5rem"))
+        box.add_class("oig-studio-try-pattern")
+        return box
+
+    def refresh_tries(self) -> None:
+        for path, sentence, result in self.tries:
+            html = self.tryer(path, sentence.value) if sentence.value.strip() else ""
+            if result.value != html:
+                result.value = html
 
     def _scalar(self, parent: Any, key: Any, inner: Any, path: Path_) -> W.Widget:
         layout = W.Layout(width="100%")

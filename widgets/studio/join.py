@@ -55,7 +55,7 @@ def join_address(address: str, token: str) -> str:
 def qr_svg(text: str, scale: int = 10) -> str:
     import segno
 
-    return segno.make(text, error="m").svg_inline(scale=scale, border=4)
+    return segno.make(text, error="m").svg_inline(scale=scale, border=4, omitsize=True)
 
 
 def join_html(address: str) -> str:
@@ -175,14 +175,14 @@ class JoinPanel:
         self.address = W.Text(
             value=f"http://{this_computer_address()}:8866/",
             description="App address",
-            layout=W.Layout(width="32rem"),
+            layout=W.Layout(width="auto", max_width="36rem"),
             style={"description_width": "8rem"},
         )
         self.address.add_class("oig-studio-app-address")
         self.token = W.Text(
             description="Token",
             placeholder="the TOKEN you started make app with",
-            layout=W.Layout(width="32rem"),
+            layout=W.Layout(width="auto", max_width="36rem"),
             style={"description_width": "8rem"},
         )
         self.token.add_class("oig-studio-token")

@@ -26,8 +26,8 @@ MEANINGS: dict[str, str] = {
     "hint_patterns": "Words to look for in what was typed, each with a gentle note.",
     "self_patterns": "Words about the whole self to look for, each with a gentle note.",
     "specific_patterns": "Words that name one action to look for, each with a note.",
-    "pattern": "What to look for in typed text: words separated by | (any of them). "
-    "Try a sentence below to see the reply.",
+    "pattern": "What to look for in typed text (a search pattern: | between words means "
+    "any of them). Try a sentence below it to see what it finds and the reply.",
     "matches": "Words or phrases that count as this, one per line.",
     "replies": "What the workbook says back, for each range of answers.",
     "reply": "The words said back.",

@@ -69,3 +69,25 @@ def load_or_none(root: Path, language: str) -> tuple[Workbook | None, str]:
         return load_workbook(root, language), ""
     except ContentError as exc:
         return None, str(exc.problems[0]) if exc.problems else "the files have problems"
+
+
+def pattern_finds(pattern: str, sentence: str, care: bool = False) -> str:
+    """What one pattern finds in ``sentence`` (as the care check or the hints read it)."""
+    import re
+
+    from ..text import fold, plain_letters
+
+    try:
+        if care:
+            match = re.compile(plain_letters(pattern), re.IGNORECASE).search(fold(sentence))
+        else:
+            match = re.compile(pattern, re.IGNORECASE).search(sentence)
+    except re.error as exc:
+        why = escape(str(exc))
+        return f"<p class='oig-studio-problem-text'>This pattern cannot be read yet ({why}).</p>"
+    if match is None:
+        return "<p class='oig-studio-pattern-none'>This pattern finds nothing in it.</p>"
+    return (
+        f"<p class='oig-studio-pattern-found'>This pattern finds "
+        f"\u201c{escape(match.group(0))}\u201d.</p>"
+    )

@@ -55,6 +55,9 @@ def voila_argv(port: int, token: str) -> list[str]:
         f"--Voila.config_file_paths={[str(STUDIO_DIR)]}",
         "--VoilaConfiguration.show_tracebacks=False",
         "--VoilaConfiguration.file_allowlist=[]",
+        # a tab left open without use for an hour frees its memory (its kernel)
+        "--MappingKernelManager.cull_idle_timeout=3600",
+        "--MappingKernelManager.cull_interval=300",
     ]
 
 
