@@ -68,3 +68,29 @@ def test_the_plan_leaves_out_what_the_workshop_leaves_out(tmp_path):
     assert any(r[3] == "repair" for r in before) and not any(r[3] == "repair" for r in after)
     titles = {r[0] for r in after}
     assert "Guilt versus shame" in {r[0] for r in before} and "Guilt versus shame" not in titles
+
+
+def _leaving_out(tmp_path, refs: str):
+    shutil.copytree(REPO_DIR / "data", tmp_path / "data")
+    settings = tmp_path / "data" / "settings.yaml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8") + f"leave_out: [{refs}]\n", encoding="utf-8"
+    )
+    return tmp_path / "data"
+
+
+def test_handouts_are_made_for_the_chosen_exercises_only(tmp_path):
+    from widgets.handouts import write_handouts
+
+    data = _leaving_out(tmp_path, "responsibility/repair, guilt-shame")
+    chosen = join.chosen_workbook(data)
+    assert "guilt-shame" not in {e.id for e in chosen.lessons.lessons}
+    made = write_handouts(tmp_path / "out", chosen, pdf=False)
+    names = [p.name for p in made.html]
+    assert not any("guilt-shame" in n for n in names)
+    lesson = next(p for p in made.html if "responsibility" in p.name).read_text(encoding="utf-8")
+    assert "Owning it, brushing it off" in lesson and "My repair plan" not in lesson
+    sheets = join.write_worksheets(tmp_path / "sheets", chosen, pdf=False)[0]
+    text = sheets.read_text(encoding="utf-8")
+    assert "Owning it, brushing it off" in text and "My repair plan" not in text
+    assert "988" in text  # the help line is on the page too

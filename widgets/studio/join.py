@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 import ipywidgets as W
 
-from ..content import REPO_DIR, data_dir
+from ..content import data_dir
 from ..text import escape
 from ..yaml_lines import load_lined
 
@@ -169,6 +169,40 @@ def chosen_workbook(root: Path):
     )
 
 
+def worksheets_html(workbook, paper: str = "A4") -> str:
+    """Only the worksheets of the chosen exercises, one after another, with the help line
+    at the end (the handouts' own look, widgets/handouts.py)."""
+    from ..handouts import CSS, handout_text, worksheet
+    from ..page import footer_help_html
+
+    words = handout_text(workbook)
+    sheets = [
+        sheet
+        for entry in workbook.lessons.lessons
+        for spec in workbook.lesson_files[entry.id].exercises
+        if (sheet := worksheet(spec, words))
+    ]
+    return (
+        f"<!DOCTYPE html><html lang='{escape(workbook.language)}'><head><meta charset='utf-8'>"
+        f"<title>{escape(words.worksheets)}</title><style>{CSS % {'paper': paper}}</style>"
+        f"</head><body>{''.join(sheets)}{footer_help_html(workbook)}</body></html>"
+    )
+
+
+def write_worksheets(out: Path, workbook, pdf: bool) -> list[Path]:
+    from ..handouts import print_pdf
+
+    out.mkdir(parents=True, exist_ok=True)
+    html = out / "worksheets.html"
+    html.write_text(worksheets_html(workbook), encoding="utf-8")
+    if not pdf:
+        return [html]
+    target = out / "worksheets.pdf"
+    target.unlink(missing_ok=True)
+    print_pdf(html, target)
+    return [target]
+
+
 class JoinPanel:
     def __init__(self, root: Path | None = None):
         self.root = Path(root) if root else data_dir()
@@ -199,7 +233,16 @@ class JoinPanel:
             "<button type='button' class='oig-studio-print-button' onclick='window.print()'>"
             "Print</button>"
         )
-        self.handouts_button = W.Button(description="Make handouts for the chosen exercises")
+        self.handouts_button = W.Button(
+            description="Make handouts for the chosen exercises", layout=W.Layout(width="auto")
+        )
+        self.worksheets_only = W.Checkbox(
+            value=False,
+            description="Worksheets only (no lesson pages, no guide)",
+            indent=False,
+            layout=W.Layout(width="auto"),
+        )
+        self.worksheets_only.add_class("oig-studio-worksheets-only")
         self.handouts_button.add_class("oig-studio-handouts")
         self.handouts_status = W.HTML("")
         self.handouts_button.on_click(lambda _: self.make_handouts())
@@ -227,6 +270,7 @@ class JoinPanel:
                     "workshop includes, and the facilitator guide, in the folder "
                     "<code>handouts/</code>.</p>"
                 ),
+                self.worksheets_only,
                 self.handouts_button,
                 self.handouts_status,
             ]
@@ -254,22 +298,24 @@ class JoinPanel:
     def make_handouts(self) -> None:
         from ..handouts import HandoutError, find_chromium, write_handouts
 
-        out = (
-            self.root.parent / "handouts" if self.root.parent != REPO_DIR else REPO_DIR / "handouts"
-        )
+        out = self.root.parent / "handouts"  # beside data/, as `make handouts`
         try:
             try:
                 find_chromium()
                 pdf = True
             except HandoutError:
                 pdf = False
-            made = write_handouts(out, chosen_workbook(self.root), pdf=pdf)
+            chosen = chosen_workbook(self.root)
+            if self.worksheets_only.value:
+                files = write_worksheets(out, chosen, pdf)
+            else:
+                made = write_handouts(out, chosen, pdf=pdf)
+                files = made.pdf or made.html
         except Exception as exc:  # noqa: BLE001 - said to the facilitator, in words
             self.handouts_status.value = (
                 f"<p class='refused'>Could not make them: {escape(str(exc))}</p>"
             )
             return
-        files = made.pdf or made.html
         names = "".join(f"<li>{escape(p.name)}</li>" for p in files)
         self.handouts_status.value = (
             f"<p class='ok'>Made in {escape(str(out))}:</p><ul>{names}</ul>"
