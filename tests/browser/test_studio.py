@@ -15,6 +15,7 @@ import zxingcpp
 from PIL import Image
 from playwright.sync_api import expect
 
+from .app_helpers import run_axe
 from .conftest import copy_of_workbook, screenshot, start_voila, stop
 from .studio_helpers import start_studio
 
@@ -76,6 +77,9 @@ def test_edit_preview_save_and_undo(page, browser, workshop):
     page.locator(f"{FIRST_TEXT} input").fill(new)
     expect(preview).to_contain_text(new)
     expect(preview).not_to_contain_text("I forgot Maya's birthday")
+    # the field is far down the form; the preview stays in view beside it
+    panel = page.locator(".oig-studio-preview").bounding_box()
+    assert panel["y"] < 900 and panel["y"] + panel["height"] > 300
     # the preview works: pick a pile, see the reason
     preview.get_by_role("button", name="Owning it").first.click()
     expect(preview).to_contain_text("We see it that way too.")
@@ -213,3 +217,15 @@ def test_the_join_screen_qr_code_reads_back_as_the_address(page, workshop, tmp_p
     page.locator(".oig-studio-start input").fill("18:30")
     expect(page.locator(".oig-studio-plan-box")).to_contain_text("18:30")
     screenshot(page, "studio-join")
+
+
+def test_the_studio_passes_the_accessibility_checks(page, workshop):
+    """axe, as on the participants' pages: every field is labelled with its name and
+    meaning, headings in order. ('region' is left out: the studio is one form in Voila's
+    own page, which has no landmarks of its own.)"""
+    open_studio(page, workshop)
+    label = page.get_by_label("text The sentence or words participants read.").first
+    expect(label).to_have_value("I forgot Maya's birthday. I'll call her today and say sorry.")
+    found = run_axe(page)
+    serious = [v for v in found["violations"] if v["id"] != "region"]
+    assert serious == [], serious

@@ -26,7 +26,9 @@ STUDIO_CSS = """
 .oig-studio-columns { display: flex; flex-wrap: wrap; gap: 1.5rem; align-items: flex-start; }
 .oig-studio-edit { flex: 1 1 32rem; min-width: 18rem; }
 .oig-studio-preview { flex: 1 1 28rem; min-width: 18rem; position: sticky; top: 0;
-  border: 2px solid #8a8; border-radius: 8px; padding: 0.75rem; background: #fff; }
+  border: 2px solid #8a8; border-radius: 8px; padding: 0.75rem; background: #fff;
+  max-height: 100vh; box-sizing: border-box; }
+.oig-studio .oig-studio-preview.widget-box { overflow-y: auto !important; }
 .oig-studio-preview.oig-phone { flex: 0 0 390px; max-width: 390px; }
 .oig-studio-field, .oig-studio-group, .oig-studio-item { margin: 0.4rem 0; width: 100%; }
 .oig-studio-item { border-left: 3px solid #ccd; padding-left: 0.6rem; }
@@ -44,6 +46,20 @@ STUDIO_CSS = """
 .oig-studio-bar { flex-wrap: wrap; gap: 0.5rem; align-items: center; }
 .oig-studio textarea, .oig-studio input { font-family: inherit; }
 .oig-studio .oig-studio-input { width: auto !important; align-self: stretch; }
+.oig-studio .oig-studio-labelled.widget-inline-hbox { flex-direction: column;
+  align-items: stretch; }
+.oig-studio .oig-studio-labelled .widget-label { width: auto !important; max-width: none;
+  text-align: left; white-space: normal; line-height: 1.3; height: auto; overflow: visible;
+  margin: 0 0 0.2rem 0; }
+.oig-studio .oig-studio-labelled.widget-checkbox { flex-direction: row; }
+.oig-studio .oig-studio-labelled .widget-label { font-size: 0.95rem; }
+.oig-studio .jupyter-button.mod-success { background-color: #1b5e20; color: #fff; }
+.oig-studio .lm-TabBar-tab, .oig-studio .lm-TabBar-tabLabel { color: #222; font-size: 0.95rem; }
+/* the preview stays in view while the form scrolls: nothing around it may clip */
+.oig-studio, .oig-studio .widget-box, .oig-studio .lm-TabPanel-stackedPanel,
+.oig-studio .widget-tab-contents, .jp-OutputArea-output:has(.oig-studio),
+.jp-OutputArea-child:has(.oig-studio), .jp-OutputArea:has(.oig-studio) {
+  overflow: visible !important; }
 .oig-studio .widget-checkbox { width: auto; }
 .oig-studio .oig-studio-try { width: auto !important; align-self: stretch; }
 .oig-studio-item-head { flex-wrap: wrap; gap: 0.25rem; align-items: center; }
@@ -145,7 +161,9 @@ class EditPanel:
         self.reading = W.HTML("")
         self.reading.add_class("oig-studio-level")
         self.sentence = W.Text(
-            placeholder="Try a sentence a participant might type",
+            description="Try a sentence",
+            style={"description_width": "initial"},
+            placeholder="a sentence a participant might type",
             continuous_update=True,
             layout=W.Layout(width="100%"),
         )
@@ -163,7 +181,7 @@ class EditPanel:
         self.view.add_class("oig-studio-view")
         self.preview_area = W.VBox(
             [
-                W.HTML("<h3>What participants see</h3>"),
+                W.HTML("<h2>What participants see</h2>"),
                 W.HBox([self.phone]),
                 self.reading,
                 self.try_box,

@@ -155,19 +155,19 @@ class ChoicesPanel:
             )
         self.body.children = [
             W.HTML(
-                "<h3>Lessons and exercises for this workshop</h3><p>Untick what your "
+                "<h2>Lessons and exercises for this workshop</h2><p>Untick what your "
                 "group will not do.</p>"
             ),
             *lesson_rows,
-            W.HTML("<h3>Languages on offer</h3><p>Pages link only to these languages.</p>"),
+            W.HTML("<h2>Languages on offer</h2><p>Pages link only to these languages.</p>"),
             W.HBox(language_rows),
             W.HTML(
-                "<h3>Help lines shown first</h3><p>For each language, the region whose "
+                "<h2>Help lines shown first</h2><p>For each language, the region whose "
                 "help lines people see first. Each person can still choose their own "
                 'country in "Get help now".</p>'
             ),
             *region_rows,
-            W.HTML("<h3>Session plan</h3>"),
+            W.HTML("<h2>Session plan</h2>"),
             self.plan,
         ]
 

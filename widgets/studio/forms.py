@@ -144,6 +144,16 @@ class Form:
             + "</label>"
         )
 
+    def _describe(self, widget: W.Widget, key: Any) -> None:
+        """The field's name and meaning as the input's own label (<label for=...>), so
+        a screen reader says them when the field is reached."""
+        what = meaning(key)
+        widget.description_allow_html = True
+        widget.description = f"<strong>{escape(str(key).replace('_', ' '))}</strong>" + (
+            f" <span class='oig-studio-meaning'>{escape(what)}</span>" if what else ""
+        )
+        widget.add_class("oig-studio-labelled")
+
     def _node(self, value: Any, path: Path_) -> list[W.Widget]:
         if isinstance(value, dict):
             children: list[W.Widget] = [self._problem_box(path)] if path else []
@@ -164,7 +174,8 @@ class Form:
             box.add_class("oig-studio-group")
             return box
         field = self._scalar(parent, key, inner, path)
-        parts = [self._label(key, path), field, self._problem_box(path)]
+        self._describe(field, key)  # its label: the field's name and meaning
+        parts = [field, self._problem_box(path)]
         if key == "pattern" and self.tryer is not None:
             parts.append(self._try_box(path))
         box = W.VBox(parts)
@@ -174,7 +185,9 @@ class Form:
     def _try_box(self, path: Path_) -> W.Widget:
         """A "try a sentence" box under a pattern: what it finds, and the reply."""
         sentence = W.Text(
-            placeholder="Try a sentence: what would this pattern find?",
+            description="Try a sentence",
+            placeholder="what would this pattern find?",
+            style={"description_width": "initial"},
             continuous_update=True,
             layout=W.Layout(width="auto"),
         )
@@ -196,21 +209,22 @@ class Form:
 
     def _scalar(self, parent: Any, key: Any, inner: Any, path: Path_) -> W.Widget:
         layout = W.Layout(width="100%")
+        own = {"description_width": "initial"}  # each field its own style (its label width)
         if isinstance(inner, bool):
-            widget: W.Widget = W.Checkbox(value=inner, indent=False)
+            widget: W.Widget = W.Checkbox(value=inner, indent=False, style=dict(own))
         elif isinstance(inner, int):
-            widget = W.IntText(value=inner, layout=W.Layout(width="8em"))
+            widget = W.IntText(value=inner, layout=W.Layout(width="auto"), style=dict(own))
         elif inner is None or isinstance(inner, (str, dt.date)):
             text = "" if inner is None else str(inner)
             long = (
                 len(text) > LONG_TEXT or "\n" in text or type(inner).__name__.startswith("Folded")
             )
             kind = W.Textarea if long else W.Text
-            widget = kind(value=text, continuous_update=True, layout=layout)
+            widget = kind(value=text, continuous_update=True, layout=layout, style=dict(own))
             if long:
                 widget.rows = max(2, min(8, len(text) // 60 + 1))
         else:
-            widget = W.Text(value=str(inner), disabled=True, layout=layout)
+            widget = W.Text(value=str(inner), disabled=True, layout=layout, style=dict(own))
         if key in LOCKED:
             widget.disabled = True
         widget.add_class(css_name(path[len(self.base) :]))

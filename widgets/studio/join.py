@@ -252,7 +252,7 @@ class JoinPanel:
         self.widget = W.VBox(
             [
                 W.HTML(
-                    "<h3>The join screen</h3><p>Show this on the projector. Start the "
+                    "<h2>The join screen</h2><p>Show this on the projector. Start the "
                     "workbook for the room first: <code>make app HOST=0.0.0.0 "
                     "TOKEN=a-long-random-word</code> (add <code>CERT=... KEY=...</code> "
                     "for https), and type its address and token here.</p>"
@@ -260,13 +260,13 @@ class JoinPanel:
                 self.address,
                 self.token,
                 self.join,
-                W.HTML("<h3>The plan with clock times</h3>"),
+                W.HTML("<h2>The plan with clock times</h2>"),
                 self.start,
                 self.start_problem,
                 self.plan,
                 print_button,
                 W.HTML(
-                    "<h3>Handouts</h3><p>Worksheets for the lessons and exercises this "
+                    "<h2>Handouts</h2><p>Worksheets for the lessons and exercises this "
                     "workshop includes, and the facilitator guide, in the folder "
                     "<code>handouts/</code>.</p>"
                 ),
