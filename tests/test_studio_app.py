@@ -78,3 +78,19 @@ def test_save_runs_the_whole_check_first(data):
     panel.save()
     assert "Not saved" in panel.status.value and "must match" in panel.status.value
     assert (data / LESSON).read_bytes() == original
+
+
+def test_going_to_another_exercise_and_back_keeps_what_was_typed(data):
+    panel = _panel(data, "sorter")
+    text = ("exercises", 0, "statements", 0, "text")
+    panel.form.inputs[text].value = "Typed, not saved."
+    assert "Not saved yet" in panel.unsaved.value
+    panel.exercise.value = "rewrite"
+    panel.exercise.value = "sorter"
+    assert panel.form.inputs[text].value == "Typed, not saved."
+    panel.save()
+    assert panel.unsaved.value == ""
+    panel.form.inputs[text].value = "Typed again."
+    panel.open(fresh=True)  # "Reload from file"
+    assert panel.form.inputs[text].value == "Typed, not saved."
+    assert panel.unsaved.value == ""

@@ -41,6 +41,7 @@ STUDIO_CSS = """
 .oig-studio-status p { margin: 0.3rem 0; padding: 0.4rem 0.6rem; border-radius: 4px; }
 .oig-studio-status .ok { background: #e8f5e9; }
 .oig-studio-status .refused { background: #fff1f0; color: #8a1c1c; }
+.oig-studio-unsaved { background: #fff8e1; padding: 0.3rem 0.6rem; border-radius: 4px; }
 .oig-studio-reply { background: #f4f6fb; padding: 0.4rem 0.6rem; border-radius: 4px; }
 .oig-studio .widget-textarea textarea, .oig-studio .widget-text input { font-size: 15px; }
 .oig-studio-bar { flex-wrap: wrap; gap: 0.5rem; align-items: center; }
@@ -130,6 +131,10 @@ class EditPanel:
     def __init__(self, root: Path | None = None):
         self.root = Path(root) if root else data_dir()
         self.doc: Document | None = None
+        # every file opened in this tab, with its edits: going to another exercise and
+        # back keeps what was typed; "Reload from file" reads the file again
+        self.docs: dict[str, Document] = {}
+        self.dirty: set[str] = set()
         self.form: Form | None = None
         self.base: tuple = ()
         self.valid = False
@@ -153,6 +158,8 @@ class EditPanel:
         self.status = W.HTML("")
         self.status.add_class("oig-studio-status")
         self.status.add_class("oig-studio-edit-status")
+        self.unsaved = W.HTML("")
+        self.unsaved.add_class("oig-studio-unsaved-box")
         self.elsewhere = W.HTML("")
         self.form_area = W.VBox([])
         self.form_area.add_class("oig-studio-edit")
@@ -196,6 +203,7 @@ class EditPanel:
             [
                 pickers,
                 bar,
+                self.unsaved,
                 self.status,
                 self.elsewhere,
                 W.HBox([self.form_area, self.preview_area], layout=W.Layout(flex_flow="row wrap")),
@@ -210,7 +218,7 @@ class EditPanel:
         self.sentence.observe(lambda _: self._try(), names="value")
         self.save_button.on_click(lambda _: self.save())
         self.undo_button.on_click(lambda _: self.undo())
-        self.reload_button.on_click(lambda _: self.open(keep_status=False))
+        self.reload_button.on_click(lambda _: self.open(fresh=True))
         self._lessons()
 
     # --- picking ---------------------------------------------------------------------
@@ -271,10 +279,14 @@ class EditPanel:
             return f"{lang}/facilitator/{self.lesson.value}.yaml"
         return f"{lang}/{kind}.yaml"
 
-    def open(self, keep_status: bool = False) -> None:
+    def open(self, keep_status: bool = False, fresh: bool = False) -> None:
         if not keep_status:
             self.status.value = ""
-        self.doc = Document(self.root, self.relative())
+        relative = self.relative()
+        if fresh or relative not in self.docs:
+            self.docs[relative] = Document(self.root, relative)
+            self.dirty.discard(relative)
+        self.doc = self.docs[relative]
         value: Any = self.doc.value
         self.base = ()
         if self.what.value == "exercise":
@@ -314,9 +326,24 @@ class EditPanel:
         text = doc.text()
         value, problems, lines = checks.quick(doc.name, doc.relative, text)
         self.valid, self.checked = not problems, value
+        if text != doc.path.read_text(encoding="utf-8"):
+            self.dirty.add(doc.relative)
+        else:
+            self.dirty.discard(doc.relative)
+        self._unsaved()
         self._show(problems, lines)
         self._preview()
         self.form.refresh_tries()
+
+    def _unsaved(self) -> None:
+        names = [f"data/{r}" for r in sorted(self.dirty)]
+        self.unsaved.value = (
+            "<p class='oig-studio-unsaved'>Not saved yet: "
+            + ", ".join(f"<code>{escape(n)}</code>" for n in names)
+            + "</p>"
+            if names
+            else ""
+        )
 
     def _show(self, problems: list, lines: dict) -> None:
         found: dict[tuple, list[str]] = {}
@@ -443,6 +470,8 @@ class EditPanel:
             )
             return
         clear_cache()
+        self.dirty.discard(self.doc.relative)
+        self._unsaved()
         when = dt.datetime.now().strftime("%H:%M")
         self.status.value = _status(
             "ok",
@@ -464,7 +493,7 @@ class EditPanel:
             )
             return
         clear_cache()
-        self.open(keep_status=True)
+        self.open(keep_status=True, fresh=True)
         self.status.value = _status("ok", "Put back the version from before your last save.")
 
 
