@@ -90,11 +90,11 @@ hub: install
 	cd deploy/jupyterhub && ../../$(BIN)/jupyterhub -f jupyterhub_config.py
 
 bench: install-test
-	$(BIN)/python -m widgets.bench
+	$(BIN)/python -m bench.timing
 
 SOAK_ARGS ?= --visitors 30 --minutes 10
 soak: install-test
-	$(BIN)/python -m widgets.soak $(SOAK_ARGS)
+	$(BIN)/python -m bench.soak $(SOAK_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache tests/artifacts

@@ -10,8 +10,8 @@ import sys
 import pytest
 from conftest import edit, line_of, messages
 
-from widgets import content
-from widgets.content import ContentError, collect, load_workbook, validate
+from widgets.content import loader as content
+from widgets.content.loader import ContentError, collect, load_workbook, validate
 
 
 def test_real_files_load(workbook):

@@ -9,8 +9,9 @@ import sys
 import pytest
 from conftest import edit
 
-from widgets import content, content_cache
-from widgets.content import ContentError, clear_cache, load_workbook
+from widgets.content import cache as content_cache
+from widgets.content import loader as content
+from widgets.content.loader import ContentError, clear_cache, load_workbook
 
 
 @pytest.fixture
@@ -121,7 +122,7 @@ def test_old_fingerprints_are_removed(cache):
 def test_a_new_process_uses_the_cache(data_copy, cache):
     """The real thing: two processes, the second never runs the checks."""
     code = (
-        "import sys, widgets.content as c\n"
+        "import sys, widgets.content.loader as c\n"
         "def refuse(*a, **k): raise SystemExit('checked again')\n"
         "if sys.argv[2] == 'second': c.collect = refuse\n"
         "print(c.load_workbook(sys.argv[1]).region_id)\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from widgets.pacer import CUSTOM, PRESETS, Pacer, Pattern, preset_for
+from widgets.kit.pacer import CUSTOM, PRESETS, Pacer, Pattern, preset_for
 
 
 @pytest.fixture
@@ -103,7 +103,7 @@ def test_browser_gets_presets_limits_and_words_from_one_place(pacer, workbook):
 
 
 def test_front_end_has_no_kernel_loop_and_honours_reduced_motion():
-    from widgets.pacer import HERE
+    from widgets.kit.pacer import HERE
 
     js = (HERE / "pacer.js").read_text(encoding="utf-8")
     css = (HERE / "pacer.css").read_text(encoding="utf-8")

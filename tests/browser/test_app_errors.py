@@ -16,7 +16,7 @@ import nbformat
 import pytest
 from playwright.sync_api import expect
 
-from widgets.content import REPO_DIR, load_workbook
+from widgets.content.loader import REPO_DIR, load_workbook
 
 from .conftest import DESKTOP, screenshot, start_voila, stop
 
