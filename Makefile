@@ -60,8 +60,9 @@ app: install
 	fi
 
 test: install-test
-	$(BIN)/ruff check widgets tests
-	$(BIN)/ruff format --check widgets tests
+	$(BIN)/ruff check widgets tests bench
+	$(BIN)/ruff format --check widgets tests bench
+	$(BIN)/mypy
 	npm ci --prefix tests/browser --no-audit --no-fund --silent
 	$(BIN)/python -m pytest $(PYTEST_WORKERS)
 

@@ -42,7 +42,7 @@ from typing import Any
 import psutil
 
 from bench.timing import Server, percentiles
-from widgets.content.loader import REPO_DIR
+from widgets.paths import REPO_DIR
 from bench.voila_client import VoilaVisitor
 
 # Buttons that do the exercise's work, in the order a visitor looks for them.

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import psutil
 
-from widgets.content.loader import REPO_DIR
+from widgets.paths import REPO_DIR
 from bench.voila_client import Visit, VoilaVisitor, visitors
 
 NOTEBOOK = "01_responsibility_vs_cruelty.ipynb"

@@ -17,8 +17,9 @@ import pytest
 # the Voila servers and kernels they start, use a cache of their own that starts empty.
 os.environ["OIG_CACHE_DIR"] = tempfile.mkdtemp(prefix="oig-test-cache-")
 
-from widgets.content.loader import DEFAULT_DATA_DIR, REPO_DIR, clear_cache, load_workbook, validate
+from widgets.content.loader import clear_cache, load_workbook, validate
 from widgets.page import state as page_state
+from widgets.paths import DEFAULT_DATA_DIR, REPO_DIR
 
 
 @pytest.fixture(scope="session")

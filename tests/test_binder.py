@@ -16,7 +16,7 @@ import tomllib
 import yaml
 from jupyter_server.serverapp import ServerApp
 
-from widgets.content.loader import REPO_DIR
+from widgets.paths import REPO_DIR
 from widgets.server import settings as server_settings
 
 BINDER = REPO_DIR / "binder"

@@ -15,8 +15,9 @@ import pytest
 import yaml
 
 from widgets.content import care
-from widgets.content.loader import DEFAULT_DATA_DIR, load_workbook, validate
+from widgets.content.loader import load_workbook, validate
 from widgets.content.replies import REPLIES, Reply
+from widgets.paths import DEFAULT_DATA_DIR
 from widgets.text import fold
 
 CORPUS_DIR = Path(__file__).parent / "care_corpus"

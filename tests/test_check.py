@@ -9,7 +9,7 @@ import sys
 
 from conftest import edit, line_of
 
-from widgets.content.loader import DEFAULT_DATA_DIR, REPO_DIR
+from widgets.paths import DEFAULT_DATA_DIR, REPO_DIR
 from widgets.tools import check, cli, scaffold
 
 GRADE_10 = "When we admit our mistakes honestly, we can strengthen our friendships with everyone."

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from widgets.content.loader import DEFAULT_DATA_DIR, clear_cache, load_workbook
+from widgets.content.loader import clear_cache, load_workbook
+from widgets.paths import DEFAULT_DATA_DIR
 from widgets.tools import handouts
 from widgets.tools.handouts import HandoutError, handout_text, write_handouts
 

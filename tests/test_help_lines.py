@@ -13,7 +13,7 @@ from test_journal_store import Browser, stored
 
 from widgets.content import schema
 from widgets.content.help_lines import looks_dialable, tel_href, to_check
-from widgets.content.loader import DEFAULT_DATA_DIR, load_workbook
+from widgets.content.loader import load_workbook
 from widgets.journal.help_choices import MAX_PEOPLE, REF, HelpChoices
 from widgets.journal.store import JournalStore
 from widgets.page import state as page_state
@@ -22,6 +22,7 @@ from widgets.page.safety import HelpPanel, people_html, region_options
 from widgets.page.state import help_choices as page_help
 from widgets.page.state import journal as page_journal
 from widgets.page.state import reset as forget_page_journal
+from widgets.paths import DEFAULT_DATA_DIR
 from widgets.tools import cli
 from widgets.tools.template_text import collect
 

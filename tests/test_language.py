@@ -9,12 +9,13 @@ import re
 import pytest
 from conftest import html_of
 
-from widgets.content.loader import DEFAULT_DATA_DIR, ContentError, load_workbook, validate
+from widgets.content.loader import ContentError, load_workbook, validate
 from widgets.content.parity import compare_languages
 from widgets.kit.charts import Series, text_alternative
 from widgets.page import state as page_state
 from widgets.page.chrome import cards_html, footer_html, header_html, href, language_links
 from widgets.page.problem import problem_box
+from widgets.paths import DEFAULT_DATA_DIR
 from widgets.show import build_exercise, show_exercise, show_safety
 
 pytestmark = pytest.mark.usefixtures("english_again")

@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 
 from widgets.content import loader as content
-from widgets.content.loader import REPO_DIR, load_workbook, validate
+from widgets.content.loader import load_workbook, validate
 from widgets.page import chrome as page
 from widgets.page import state as page_state
+from widgets.paths import REPO_DIR
 
 LANGUAGES = ("en", "es")
 TAG = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.S)

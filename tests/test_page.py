@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from widgets.content.loader import REPO_DIR, load_workbook
+from widgets.content.loader import load_workbook
 from widgets.page import chrome as page
+from widgets.paths import REPO_DIR
 
 TEMPLATES = REPO_DIR / "share" / "jupyter" / "voila" / "templates" / "gentle"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 import textstat
 
-from widgets.content.loader import DEFAULT_DATA_DIR, REPO_DIR
+from widgets.paths import DEFAULT_DATA_DIR, REPO_DIR
 from widgets.tools.readability import (
     MAX_GRADE,
     data_texts,

@@ -23,7 +23,7 @@ import statistics
 
 import pytest
 
-from widgets.content.loader import DEFAULT_DATA_DIR, REPO_DIR
+from widgets.paths import DEFAULT_DATA_DIR, REPO_DIR
 from widgets.tools.readability import (
     LONG_BLOCK,
     MIN_BLOCK,

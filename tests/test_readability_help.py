@@ -9,7 +9,7 @@ import pytest
 import textstat
 from test_readability_es import score
 
-from widgets.content.loader import DEFAULT_DATA_DIR
+from widgets.paths import DEFAULT_DATA_DIR
 from widgets.tools.readability import data_texts, for_scoring
 
 

@@ -13,8 +13,9 @@ import yaml
 from conftest import edit, html_of
 
 from widgets import show_footer
-from widgets.content.loader import DEFAULT_DATA_DIR, SHIPPED_SAFETY, clear_cache, load_workbook
+from widgets.content.loader import SHIPPED_SAFETY, clear_cache, load_workbook
 from widgets.page import state as page_state
+from widgets.paths import DEFAULT_DATA_DIR
 from widgets.show import show_exercise, show_safety
 
 pytestmark = pytest.mark.usefixtures("english_again")

@@ -7,7 +7,7 @@ import jinja2
 import pytest
 
 from bench.voila_client import run
-from widgets.content.loader import REPO_DIR
+from widgets.paths import REPO_DIR
 from widgets.server import template_cache
 from widgets.server.template_cache import SharedBytecodeCache
 

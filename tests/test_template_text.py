@@ -16,7 +16,8 @@ import jinja2
 import pytest
 import yaml
 
-from widgets.content.loader import REPO_DIR, clear_cache, load_workbook
+from widgets.content.loader import clear_cache, load_workbook
+from widgets.paths import REPO_DIR
 from widgets.tools import template_text
 
 TEMPLATES = template_text.TEMPLATE_DIR

@@ -314,3 +314,41 @@ def test_spanish_page_shows_the_spanish_note(monkeypatch):
     assert "evita &quot;correcto&quot; e &quot;incorrecto&quot;" in " ".join(panel.split())
     for english in ("For the facilitator", "-minute plan", "there is no score"):
         assert english not in panel
+
+
+def test_building_exercises_reads_no_file(monkeypatch, workbook):
+    """The notes panel's words come with the checked, cached workbook: a page of many
+    exercises does not re-read and re-check handouts.yaml (or anything) for each one."""
+    from widgets.show import build_exercise
+
+    monkeypatch.setenv("VOILA_PREHEAT", "True")  # the web app: every page carries notes
+    read: list[str] = []
+    real = Path.read_text
+
+    def spy(self, *args, **kwargs):
+        read.append(self.name)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_text", spy)
+    views = [
+        build_exercise(f"responsibility/{e.id}", workbook)
+        for e in workbook.lesson_files["responsibility"].exercises
+    ]
+    assert any(_notes_panels(v) for v in views)
+    assert [name for name in read if name.endswith(".yaml")] == []
+
+
+def test_a_misspelled_slot_in_the_handout_words_is_named_not_raised(data_copy):
+    """ "{minute}" for "{minutes}" once raised KeyError while an exercise was built."""
+    edit(
+        data_copy / "en" / "handouts.yaml",
+        "{minutes}-minute plan: {step} min",
+        "{minute}-minute plan: {step} min",
+    )
+    found = messages(data_copy)
+    line = line_of(data_copy / "en" / "handouts.yaml", "in_plan:")
+    assert found == [
+        f"data/en/handouts.yaml line {line}: 'in_plan' in this file: {{minute}} is not filled "
+        "in here. This text can use {minutes} and {step}; check the spelling, or take out the "
+        "braces."
+    ]

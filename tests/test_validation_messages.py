@@ -344,7 +344,7 @@ def test_message_names_file_line_and_field(data_copy, capsys, row: Row):
 
 
 def test_the_real_files_have_no_problems(capsys):
-    from widgets.content.loader import DEFAULT_DATA_DIR
+    from widgets.paths import DEFAULT_DATA_DIR
 
     code, printed, items = run_validate(DEFAULT_DATA_DIR, capsys)
     assert (code, items) == (0, [])

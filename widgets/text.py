@@ -47,7 +47,7 @@ def escape_markdown(text: str) -> str:
     return "  \n".join(_LEADING_SPACE.sub(_indent, line) for line in text.splitlines())
 
 
-def _indent(match: re.Match) -> str:
+def _indent(match: re.Match[str]) -> str:
     return match.group(0).replace("\t", _NBSP * 4).replace(" ", _NBSP)
 
 

@@ -14,7 +14,8 @@ import jinja2
 import pytest
 from playwright.sync_api import expect
 
-from widgets.content.loader import REPO_DIR, load_workbook
+from widgets.content.loader import load_workbook
+from widgets.paths import REPO_DIR
 from widgets.tools.template_text import TEMPLATE_DIR
 
 from .app_helpers import JOURNAL_PREFIX, open_page, run_axe, small_targets, wait_stored

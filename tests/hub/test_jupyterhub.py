@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from bench.timing import TRANSFERRED
-from widgets.content.loader import REPO_DIR
+from widgets.paths import REPO_DIR
 
 HUB_DIR = REPO_DIR / "deploy" / "jupyterhub"
 CHROMIUM = "/usr/bin/chromium"

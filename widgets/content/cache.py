@@ -144,7 +144,7 @@ def read_last_good(root: Path, language: str) -> Any | None:
         return None
 
 
-def stamp(root: Path) -> tuple:
+def stamp(root: Path) -> tuple[Any, ...]:
     """A cheap sign of every file under ``root`` (names, sizes, change times): equal as
     long as nobody edited anything. Used per visitor, so it reads no file's bytes."""
     found = []

@@ -23,9 +23,10 @@ to know, never a failure, and comes with an offer to stop, ground, pause or get 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from widgets.content.schema import CareFile, CarePattern, CareRatings
 from widgets.text import fold, plain_letters
@@ -77,11 +78,15 @@ def check(text: str, care: CareFile) -> CareFinding | None:
     return None
 
 
-def example_problems(care: CareFile) -> Iterator[tuple[tuple, str]]:
+def example_problems(care: CareFile) -> Iterator[tuple[tuple[Any, ...], str]]:
     """(path in the file, what is wrong) for every example sentence that does not behave
     as its pattern says, so ``workbook validate`` can name the line."""
     for i, idiom in enumerate(care.idioms):
-        yield from _examples(("idioms", i), "idiom", idiom, lambda t, p=idiom: finds(p, fold(t)))
+
+        def idiom_found(sentence: str, idiom: CarePattern = idiom) -> bool:
+            return finds(idiom, fold(sentence))
+
+        yield from _examples(("idioms", i), "idiom", idiom, idiom_found)
     for group in GROUPS:
         for i, pattern in enumerate(getattr(care, group).patterns):
 
@@ -94,7 +99,9 @@ def example_problems(care: CareFile) -> Iterator[tuple[tuple, str]]:
             yield from _examples((group, "patterns", i), f"{group} pattern", pattern, found)
 
 
-def _examples(path: tuple, kind: str, pattern: CarePattern, found) -> Iterator[tuple[tuple, str]]:
+def _examples(
+    path: tuple[Any, ...], kind: str, pattern: CarePattern, found: Callable[[str], Any]
+) -> Iterator[tuple[tuple[Any, ...], str]]:
     for j, sentence in enumerate(pattern.matches):
         if not found(sentence):
             yield (

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from widgets.content import schema
 from widgets.content.yaml_lines import LinedDocument, load_lined
@@ -83,7 +84,7 @@ def to_check(root: Path, languages: list[str]) -> list[str]:
     return found
 
 
-def _region_to_check(doc: LinedDocument, rid: str, region: dict) -> list[str]:
+def _region_to_check(doc: LinedDocument, rid: str, region: dict[str, Any]) -> list[str]:
     found = []
     how = region.get("emergency_checked", "not-checked")
     if how != "live":

@@ -17,31 +17,10 @@ from pydantic import BaseModel, ValidationError
 
 from widgets.content import cache as content_cache
 from widgets.content import schema
-from widgets.content.yaml_lines import LinedDocument, Problem, load_lined
-from widgets.paths import DEFAULT_DATA_DIR, REPO_DIR, data_dir  # noqa: F401 - re-exported
+from widgets.content.yaml_lines import SINGULAR, LinedDocument, Problem, load_lined
+from widgets.paths import data_dir
 
 EXERCISE_TYPES: tuple[str, ...] = tuple(sorted(schema.EXERCISE_TAGS))
-
-# Singular names used when we describe where in a file a problem is.
-_SINGULAR = {
-    "lessons": "lesson",
-    "exercises": "exercise",
-    "statements": "statement",
-    "categories": "category",
-    "entries": "entry",
-    "steps": "step",
-    "fields": "field",
-    "prompts": "prompt",
-    "hint_patterns": "hint pattern",
-    "harsh_statements": "harsh statement",
-    "replies": "reply",
-    "objectives": "objective",
-    "pause_steps": "pause step",
-    "plans": "plan",
-    "prepare": "item to prepare",
-    "group_prompts": "group prompt",
-    "adaptation_tips": "adaptation tip",
-}
 
 
 # Folders under data/ named like a language code ("en", "es", "pt-BR") hold one language.
@@ -99,7 +78,7 @@ def _describe(loc: tuple[Any, ...], value: Any) -> tuple[str, tuple[Any, ...]]:
                 index = loc[i + 1]
                 if index < len(nxt):
                     item = nxt[index]
-                    name = _SINGULAR.get(key, key)
+                    name = SINGULAR.get(key, key)
                     if isinstance(item, dict) and isinstance(item.get("id"), str):
                         words.append(f"{name} '{item['id']}'")
                     else:
@@ -215,7 +194,8 @@ def _item_line(doc: LinedDocument, path: tuple[Any, ...], text: str) -> int | No
     """The line of the item a whole-exercise check is about (the second of two statements
     sharing an id, a statement's wrong 'answer'), instead of the exercise's first line."""
     shared, item_field = _SHARED_ID.search(text), _ITEM_FIELD.search(text)
-    wanted = (shared or item_field)[1] if shared or item_field else None
+    match = shared or item_field
+    wanted = match[1] if match else None
     if wanted is None:
         return None
     found: list[tuple[Any, ...]] = []
@@ -286,7 +266,7 @@ def check_document(doc: LinedDocument, model: type[BaseModel]) -> tuple[Any, lis
     try:
         return model.model_validate(doc.value), []
     except ValidationError as exc:
-        errors, guesses = _did_you_mean(exc.errors(include_url=False))
+        errors, guesses = _did_you_mean([dict(e) for e in exc.errors(include_url=False)])
         problems = []
         for e in errors:
             problem = _humanise(e, doc)
@@ -357,7 +337,9 @@ def region_for(settings: schema.Settings, language: str, crisis: schema.CrisisFi
     return "international" if "international" in crisis.regions else next(iter(crisis.regions))
 
 
-def collect(root: Path | None = None, language: str | None = None) -> tuple[dict, list[Problem]]:
+def collect(
+    root: Path | None = None, language: str | None = None
+) -> tuple[dict[str, Any], list[Problem]]:
     """Read every file; return what loaded and every problem found."""
     root = Path(root) if root else data_dir()
     problems: list[Problem] = []
@@ -477,7 +459,12 @@ def collect(root: Path | None = None, language: str | None = None) -> tuple[dict
 
 
 def _missing_region(
-    root: Path, lang: str, settings, settings_doc, crisis_doc, crisis: schema.CrisisFile
+    root: Path,
+    lang: str,
+    settings: schema.Settings,
+    settings_doc: LinedDocument,
+    crisis_doc: LinedDocument,
+    crisis: schema.CrisisFile,
 ) -> Problem:
     """The region settings.yaml chooses for this language is not in its crisis.yaml. A
     region chosen per language is that language's own line; one region for every
@@ -519,7 +506,9 @@ def _missing_region(
     )
 
 
-def _unknown_languages(root: Path, settings, settings_doc) -> list[Problem]:
+def _unknown_languages(
+    root: Path, settings: schema.Settings, settings_doc: LinedDocument
+) -> list[Problem]:
     if not settings.languages:
         return []
     folders = {p.name for p in root.iterdir() if p.is_dir() and LANG_DIR.match(p.name)}

@@ -149,7 +149,9 @@ def check_notes(
     return notes, problems
 
 
-def missing_notes(lang_dir: Path, lesson_ids: list[str], display) -> list[Problem]:
+def missing_notes(
+    lang_dir: Path, lesson_ids: list[str], display: Callable[[Path], str]
+) -> list[Problem]:
     """A problem for each listed lesson without notes (only once the folder exists)."""
     folder = lang_dir / FOLDER
     if not folder.is_dir():

@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from widgets.content.yaml_lines import LinedDocument, Problem, load_lined
+from widgets.content.yaml_lines import SINGULAR, LinedDocument, Problem, load_lined
 
 BASE = "en"
 LANG_DIR = re.compile(r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$")
@@ -32,9 +32,8 @@ def _display(path: Path, root: Path) -> str:
 
 
 def _singular(key: Any) -> str:
-    from widgets.content.loader import _SINGULAR  # the loader's words, so messages read the same
 
-    return _SINGULAR.get(key, str(key))
+    return SINGULAR.get(key, str(key))
 
 
 def _name(item: Any, index: int) -> str:
@@ -55,7 +54,7 @@ class _Compare:
     def inside(self, words: list[str]) -> str:
         return f" (in {' › '.join(words)})" if words else ""
 
-    def missing(self, path: tuple, words: list[str], key: str) -> None:
+    def missing(self, path: tuple[Any, ...], words: list[str], key: str) -> None:
         line = self.base.line_of((*path, key))
         self.problems.append(
             Problem(
@@ -66,7 +65,7 @@ class _Compare:
             )
         )
 
-    def extra(self, path: tuple, words: list[str], key: str) -> None:
+    def extra(self, path: tuple[Any, ...], words: list[str], key: str) -> None:
         self.problems.append(
             Problem(
                 self.other.file,
@@ -76,7 +75,7 @@ class _Compare:
             )
         )
 
-    def walk(self, a: Any, b: Any, path: tuple, words: list[str]) -> None:
+    def walk(self, a: Any, b: Any, path: tuple[Any, ...], words: list[str]) -> None:
         if isinstance(a, dict) and isinstance(b, dict):
             free = bool(path) and path[-1] in FREE_KEYS
             for key in a:
@@ -106,7 +105,9 @@ class _Compare:
                 )
             )
 
-    def walk_list(self, a: list, b: list, path: tuple, words: list[str]) -> None:
+    def walk_list(
+        self, a: list[Any], b: list[Any], path: tuple[Any, ...], words: list[str]
+    ) -> None:
         key = path[-1] if path else ""
         with_ids = all(isinstance(x, dict) and "id" in x for x in a + b)
         if with_ids and (a or b):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from widgets.content import care
 from widgets.content.hints import Hint, find_hints
@@ -49,7 +50,7 @@ class Reply:
             lines.extend(f"- “{h.found}”: {' '.join(h.text.split())}" for h in block.hints)
         return "\n".join(lines)
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return {
             "kind": self.kind,
             "message": self.message(),

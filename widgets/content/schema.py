@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import typing
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -48,7 +48,7 @@ class Strict(BaseModel):
     )
 
 
-def _unique_ids(items: list, kind: str) -> None:
+def _unique_ids(items: list[Any], kind: str) -> None:
     seen: set[str] = set()
     for item in items:
         if item.id in seen:

@@ -174,7 +174,7 @@ def _friendly_syntax_error(file: str, text: str, exc: yaml.YAMLError) -> Problem
             f"this line holds a hidden control character (#x{exc.character:04x}) that "
             "YAML cannot read. Delete it: retyping the line is the easiest way.",
         )
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    mark: Any = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line + 1 if mark is not None else None
     problem = getattr(exc, "problem", "") or str(exc)
     lines = text.splitlines()
@@ -254,7 +254,7 @@ def _check_cut_by_comment(node: yaml.Node, value: Any, doc: LinedDocument) -> No
     """A " #" inside a plain text starts a comment: YAML drops the rest of the line
     without a word ("I was #1 at..." becomes "I was"). A note after a one-word value
     ("answer: owning  # the pile") is left alone."""
-    if not isinstance(value, str) or node.style is not None or doc.text is None:
+    if not isinstance(value, str) or getattr(node, "style", None) is not None or not doc.text:
         return
     end = node.end_mark
     lines = doc.text.splitlines()
@@ -344,13 +344,13 @@ def parse_lined(text: str, name: str) -> LinedDocument:
     try:
         doc.value = _build(node, (), doc)
     except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
+        mark: Any = getattr(exc, "problem_mark", None)
+        at: int | None = mark.line + 1 if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc)
         doc.problems.append(
             Problem(
                 name,
-                line,
+                at,
                 f"YAML could not read a value here ({problem}). If it is meant as text, "
                 'put the whole text in double quotes: "like this".',
             )
@@ -361,3 +361,25 @@ def parse_lined(text: str, name: str) -> LinedDocument:
             Problem(name, node.start_mark.line + 1, "this file holds nothing but an empty value.")
         )
     return doc
+
+
+# Singular names used when we describe where in a file a problem is.
+SINGULAR = {
+    "lessons": "lesson",
+    "exercises": "exercise",
+    "statements": "statement",
+    "categories": "category",
+    "entries": "entry",
+    "steps": "step",
+    "fields": "field",
+    "prompts": "prompt",
+    "hint_patterns": "hint pattern",
+    "harsh_statements": "harsh statement",
+    "replies": "reply",
+    "objectives": "objective",
+    "pause_steps": "pause step",
+    "plans": "plan",
+    "prepare": "item to prepare",
+    "group_prompts": "group prompt",
+    "adaptation_tips": "adaptation tip",
+}

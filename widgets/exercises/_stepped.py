@@ -14,7 +14,8 @@ from widgets.exercises._base import ExerciseView
 from widgets.kit import ui
 from widgets.page.reply_view import ReplyBox
 from widgets.practices.form import FormModel
-from widgets.practices.steps import AnchorChoices, StepModel, StepPanel
+from widgets.practices.model import StepModel
+from widgets.practices.steps import AnchorChoices, StepPanel
 
 
 class SteppedModel(StepModel, AnchorChoices):

@@ -34,7 +34,7 @@ class BreathingView(ExerciseView):
         self.model = m = BreathingModel(spec)
         link = self.safety_link
         self.before = RatingControl(workbook, spec.rating, m.ratings, "before", link)
-        self.pacer = Pacer.from_workbook(workbook, minutes=spec.minutes)
+        self.pacer = Pacer.with_words(workbook.ui.pacer, minutes=spec.minutes)
         self.after = RatingControl(workbook, spec.rating, m.ratings, "after", link)
         self.chart = ui.html("", "oig-chart-box")
         ui.show(self.chart, False)

@@ -17,7 +17,8 @@ from widgets.exercises._ratings import RatingControl, Ratings, chart, chart_said
 from widgets.exercises._stepped import SteppedView
 from widgets.kit import ui
 from widgets.practices.form import FormModel
-from widgets.practices.steps import AnchorChoices, StepModel, StepPanel
+from widgets.practices.model import StepModel
+from widgets.practices.steps import AnchorChoices, StepPanel
 from widgets.text import escape, paragraphs
 
 ORDER = ("choose", "rate_before", "ground", "rate_after", "name_it", "next_step")

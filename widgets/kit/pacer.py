@@ -20,8 +20,6 @@ from typing import Any
 import anywidget
 import traitlets as T
 
-from widgets.content.loader import Workbook
-
 HERE = Path(__file__).parent
 
 # Limits for each part of a breath, in whole seconds: (lowest, highest).
@@ -116,8 +114,9 @@ class Pacer(anywidget.AnyWidget):
             self._match_preset()
 
     @classmethod
-    def from_workbook(cls, workbook: Workbook, **kwargs: Any) -> Pacer:
-        return cls(words=workbook.ui.pacer.model_dump(), **kwargs)
+    def with_words(cls, words: Any, **kwargs: Any) -> Pacer:
+        """A guide speaking ``words`` (ui.yaml's ``pacer`` block, a checked model)."""
+        return cls(words=words.model_dump(), **kwargs)
 
     @property
     def pattern(self) -> Pattern:

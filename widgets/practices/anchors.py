@@ -23,7 +23,7 @@ SENSES = "senses"
 def build_pacer(workbook: Workbook, minutes: int = 1) -> W.Widget:
     from widgets.kit.pacer import Pacer
 
-    return Pacer.from_workbook(workbook, minutes=minutes, settings_open=False)
+    return Pacer.with_words(workbook.ui.pacer, minutes=minutes, settings_open=False)
 
 
 def build_senses(workbook: Workbook) -> W.Widget:

@@ -14,7 +14,7 @@ import traitlets as T
 
 from widgets.content.schema import GroundingStep, UiText
 from widgets.kit import ui
-from widgets.practices.steps import StepModel
+from widgets.practices.model import StepModel
 from widgets.text import escape, paragraphs
 
 

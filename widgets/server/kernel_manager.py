@@ -178,7 +178,7 @@ class GentleKernelManager(AsyncMappingKernelManager):
         return self.__dict__.setdefault("_built_from_map", weakref.WeakKeyDictionary())
 
     def _data_stamp(self) -> tuple:
-        from widgets.content.loader import data_dir
+        from widgets.paths import data_dir
 
         return content_cache.stamp(data_dir())
 

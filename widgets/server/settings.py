@@ -18,7 +18,7 @@ import json
 import sys
 from pathlib import Path
 
-from widgets.content.loader import REPO_DIR
+from widgets.paths import REPO_DIR
 
 # Settings of the stand-alone `voila` command only (`make app`): not for a server.
 STANDALONE_ONLY = {"Voila"}

@@ -17,15 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from widgets.content.loader import (
-    ContentError,
-    Workbook,
-    data_dir,
-    languages_in_use,
-    load_workbook,
-    validate,
-)
+from widgets.content.loader import ContentError, Workbook, languages_in_use, load_workbook, validate
 from widgets.content.yaml_lines import Problem, load_lined
+from widgets.paths import data_dir
 
 # A help line's number or hours can change; check each on its source page this often.
 STALE_AFTER_DAYS = 90

@@ -14,7 +14,8 @@ from widgets.content.loader import validate
 def _help_lines_to_check(data: Path | None) -> None:
     """Not a problem to fix: the help lines nobody has checked on their live page yet."""
     from widgets.content.help_lines import to_check
-    from widgets.content.loader import LANG_DIR, data_dir
+    from widgets.content.loader import LANG_DIR
+    from widgets.paths import data_dir
 
     root = data or data_dir()
     languages = sorted(p.name for p in root.iterdir() if p.is_dir() and LANG_DIR.match(p.name))
@@ -52,7 +53,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _new_lesson(args: argparse.Namespace) -> int:
-    from widgets.content.loader import data_dir
+    from widgets.paths import data_dir
     from widgets.tools.scaffold import ScaffoldError, new_lesson
 
     data = Path(args.data) if args.data else data_dir()

@@ -18,7 +18,8 @@ import json
 from pathlib import Path
 
 from widgets.content.help_lines import first_line, tel_href
-from widgets.content.loader import LANG_DIR, REPO_DIR, data_dir, load_workbook
+from widgets.content.loader import LANG_DIR, load_workbook
+from widgets.paths import REPO_DIR, data_dir
 
 TEMPLATE_DIR = REPO_DIR / "share" / "jupyter" / "voila" / "templates" / "gentle"
 TEXT_FILE = TEMPLATE_DIR / "oig_text.j2"
