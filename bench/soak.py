@@ -42,8 +42,8 @@ from typing import Any
 import psutil
 
 from bench.timing import Server, percentiles
-from widgets.paths import REPO_DIR
 from bench.voila_client import VoilaVisitor
+from widgets.paths import REPO_DIR
 
 # Buttons that do the exercise's work, in the order a visitor looks for them.
 ACTION_CLASSES = ("oig-make", "oig-check", "oig-checkin", "oig-pause-button")

@@ -26,8 +26,8 @@ from pathlib import Path
 
 import psutil
 
-from widgets.paths import REPO_DIR
 from bench.voila_client import Visit, VoilaVisitor, visitors
+from widgets.paths import REPO_DIR
 
 NOTEBOOK = "01_responsibility_vs_cruelty.ipynb"
 LESSON_ID = "responsibility"
