@@ -62,7 +62,7 @@ app: install
 	  echo "      $(if $(CERT),https,http)://$(HOST):$(PORT)/$(if $(TOKEN),?token=$(TOKEN),)" && \
 	  echo "  Press Ctrl+C here to stop it." && \
 	  echo "" && \
-	  $(if $(CERT),$(BIN)/python -m widgets.tls --certfile=$(CERT) --keyfile=$(KEY),$(BIN)/voila) notebooks/ --no-browser --port=$(PORT) --Voila.ip=$(HOST) $(if $(TOKEN),--token=$(TOKEN),); \
+	  $(if $(CERT),$(BIN)/python -m widgets.server.tls --certfile=$(CERT) --keyfile=$(KEY),$(BIN)/voila) notebooks/ --no-browser --port=$(PORT) --Voila.ip=$(HOST) $(if $(TOKEN),--token=$(TOKEN),); \
 	fi
 
 # The facilitator's studio: its own server on 127.0.0.1 only (never HOST), port STUDIO_PORT.
@@ -70,8 +70,9 @@ studio: install
 	@$(BIN)/workbook studio --port=$(STUDIO_PORT)
 
 test: install-test
-	$(BIN)/ruff check widgets tests
-	$(BIN)/ruff format --check widgets tests
+	$(BIN)/ruff check widgets tests bench
+	$(BIN)/ruff format --check widgets tests bench
+	$(BIN)/mypy
 	npm ci --prefix tests/browser --no-audit --no-fund --silent
 	$(BIN)/python -m pytest $(PYTEST_WORKERS)
 
@@ -100,11 +101,11 @@ hub: install
 	cd deploy/jupyterhub && ../../$(BIN)/jupyterhub -f jupyterhub_config.py
 
 bench: install-test
-	$(BIN)/python -m widgets.bench
+	$(BIN)/python -m bench.timing
 
 SOAK_ARGS ?= --visitors 30 --minutes 10
 soak: install-test
-	$(BIN)/python -m widgets.soak $(SOAK_ARGS)
+	$(BIN)/python -m bench.soak $(SOAK_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache tests/artifacts

@@ -17,7 +17,9 @@ import pytest
 # the Voila servers and kernels they start, use a cache of their own that starts empty.
 os.environ["OIG_CACHE_DIR"] = tempfile.mkdtemp(prefix="oig-test-cache-")
 
-from widgets.content import DEFAULT_DATA_DIR, REPO_DIR, clear_cache, load_workbook, validate
+from widgets.content.loader import clear_cache, load_workbook, validate
+from widgets.page import state as page_state
+from widgets.paths import DEFAULT_DATA_DIR, REPO_DIR
 
 
 @pytest.fixture(scope="session")
@@ -59,14 +61,21 @@ def messages(root: Path) -> list[str]:
     return [str(p) for p in validate(root)]
 
 
+@pytest.fixture(autouse=True)
+def fresh_page():
+    """Each test is a page of its own: one process builds many pages here, while in
+    Voila one kernel builds one (language, journal link, help choices, check-in logs)."""
+    page_state.reset()
+    yield
+    page_state.reset()
+
+
 @pytest.fixture
 def english_again():
     """A page's language lives in the process (one Voila kernel = one page); reset it."""
-    from widgets import content
-
-    content.set_page_language(None)
+    page_state.reset()
     yield
-    content.set_page_language(None)
+    page_state.reset()
 
 
 def html_of(widget) -> str:

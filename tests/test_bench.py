@@ -8,7 +8,7 @@ import time
 
 import psutil
 
-from widgets.bench import CpuLedger, per_visitor, percentiles, phone_table
+from bench.timing import CpuLedger, per_visitor, percentiles, phone_table
 
 
 def test_percentiles_of_what_was_measured():

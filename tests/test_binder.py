@@ -16,8 +16,8 @@ import tomllib
 import yaml
 from jupyter_server.serverapp import ServerApp
 
-from widgets import server_settings
-from widgets.content import REPO_DIR
+from widgets.paths import REPO_DIR
+from widgets.server import settings as server_settings
 
 BINDER = REPO_DIR / "binder"
 VOILA_JSON = json.loads((REPO_DIR / "voila.json").read_text(encoding="utf-8"))
@@ -42,7 +42,7 @@ def test_post_build_installs_the_workbook_and_its_settings():
     script = (BINDER / "postBuild").read_text(encoding="utf-8")
     assert os.access(BINDER / "postBuild", os.X_OK)
     assert "pip install --no-deps -e ." in script
-    assert "python -m widgets.server_settings" in script
+    assert "python -m widgets.server.settings" in script
     assert "workbook template-text" in script
 
 
@@ -81,14 +81,14 @@ def test_server_reads_the_same_settings_as_voila_json(tmp_path):
     for key in ("cull_idle_timeout", "cull_interval", "cull_connected"):
         assert config.MappingKernelManager[key] == want["MappingKernelManager"][key], key
     assert "Voila" not in config or "identity_provider_class" not in config.Voila
-    assert config.ServerApp.jpserver_extensions == {"widgets.compressed_static": True}
+    assert config.ServerApp.jpserver_extensions == {"widgets.server.compressed_static": True}
 
 
 def test_binder_server_loads_the_compression_extension(tmp_path, monkeypatch):
     """The extension named in Binder's settings loads and switches compression on."""
     from tornado.web import StaticFileHandler
 
-    from widgets import compressed_static
+    from widgets.server import compressed_static
 
     original = compressed_static._original_set_extra_headers
     monkeypatch.setattr(StaticFileHandler, "set_extra_headers", original)

@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from widgets import care
-from widgets.content import DEFAULT_DATA_DIR, load_workbook, validate
-from widgets.replies import REPLIES, Reply
+from widgets.content import care
+from widgets.content.loader import load_workbook, validate
+from widgets.content.replies import REPLIES, Reply
+from widgets.paths import DEFAULT_DATA_DIR
 from widgets.text import fold
 
 CORPUS_DIR = Path(__file__).parent / "care_corpus"
@@ -315,10 +316,10 @@ def test_a_heavy_check_in_offers_help(ref):
 
 def test_shame_that_rose_by_the_end_of_lesson_two_gets_the_offer():
     from widgets import build_exercise
-    from widgets.exercises.feelings_checkin import _LOGS
+    from widgets.page import state
     from widgets.text import escape
 
-    _LOGS.clear()
+    state.reset()
     workbook = load_workbook(language="en")
     start = build_exercise("guilt-shame/checkin-start", workbook)
     end = build_exercise("guilt-shame/checkin-end", workbook)

@@ -1,4 +1,4 @@
-from widgets.charts import Series, chart_html, text_alternative
+from widgets.kit.charts import Series, chart_html, text_alternative
 
 
 def test_text_alternative_states_every_number():

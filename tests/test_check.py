@@ -9,8 +9,8 @@ import sys
 
 from conftest import edit, line_of
 
-from widgets import check, cli, scaffold
-from widgets.content import DEFAULT_DATA_DIR, REPO_DIR
+from widgets.paths import DEFAULT_DATA_DIR, REPO_DIR
+from widgets.tools import check, cli, scaffold
 
 GRADE_10 = "When we admit our mistakes honestly, we can strengthen our friendships with everyone."
 
@@ -124,7 +124,7 @@ def test_every_placeholder_is_in_the_new_lesson_templates():
 def test_check_needs_no_pytest():
     code = (
         "import sys; sys.modules['pytest'] = None\n"
-        "from widgets.cli import main\n"
+        "from widgets.tools.cli import main\n"
         "sys.exit(main(['check']))\n"
     )
     done = subprocess.run(
@@ -136,7 +136,7 @@ def test_check_needs_no_pytest():
 
 
 def test_help_lines_not_checked_on_the_live_page_are_named_to_check():
-    from widgets.content import load_workbook
+    from widgets.content.loader import load_workbook
 
     workbook = load_workbook(DEFAULT_DATA_DIR, "en")
     region = workbook.crisis_region()

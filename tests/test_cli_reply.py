@@ -8,11 +8,11 @@ import sys
 
 import pytest
 
-from widgets import cli
-from widgets.content import load_workbook
-from widgets.replies import REPLIES
+from widgets.content.loader import load_workbook
+from widgets.content.replies import REPLIES
+from widgets.tools import cli
 
-WORKBOOK = [sys.executable, "-m", "widgets.cli", "reply"]
+WORKBOOK = [sys.executable, "-m", "widgets.tools.cli", "reply"]
 
 
 def run(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess:

@@ -16,7 +16,7 @@ from tornado.netutil import bind_sockets
 from tornado.web import Application, StaticFileHandler
 from voila.static_file_handler import MultiStaticFileHandler
 
-from widgets import compressed_static
+from widgets.server import compressed_static
 
 SCRIPT = "".join(
     f"export function step{i}(state) {{ return state.next('{i}'); }}\n" for i in range(500)

@@ -10,15 +10,15 @@ import sys
 import pytest
 from conftest import edit, line_of, messages
 
-from widgets import content
-from widgets.content import ContentError, collect, load_workbook, validate
+from widgets.content.loader import ContentError, collect, load_workbook, validate
+from widgets.paths import DEFAULT_DATA_DIR
 
 
 def test_real_files_load(workbook):
     assert [e.id for e in workbook.lessons.lessons][:2] == ["welcome", "responsibility"]
     _, sorter = workbook.exercise("responsibility/sorter")
     assert len(sorter.statements) >= 12
-    assert validate(content.DEFAULT_DATA_DIR) == []
+    assert validate(DEFAULT_DATA_DIR) == []
 
 
 def test_missing_why_names_file_line_and_statement(data_copy):

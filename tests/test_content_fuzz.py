@@ -11,8 +11,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from widgets.content import DEFAULT_DATA_DIR, REPO_DIR, collect
-from widgets.yaml_lines import parse_lined
+from widgets.content.loader import collect
+from widgets.content.yaml_lines import parse_lined
+from widgets.paths import DEFAULT_DATA_DIR, REPO_DIR
 
 LESSON = DEFAULT_DATA_DIR / "en" / "lessons" / "responsibility.yaml"
 ORIGINAL = LESSON.read_text(encoding="utf-8")

@@ -7,7 +7,7 @@ import re
 import tomllib
 import yaml
 
-from widgets.content import REPO_DIR
+from widgets.paths import REPO_DIR
 
 # pip name -> conda-forge name, where they differ.
 CONDA_NAME: dict[str, str] = {}

@@ -6,7 +6,7 @@ import pytest
 from traitlets import TraitError
 
 from widgets import build_exercise
-from widgets.hints import find_hints
+from widgets.content.hints import find_hints
 from widgets.text import escape
 
 

@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from widgets import handouts
-from widgets.content import DEFAULT_DATA_DIR, clear_cache, load_workbook
-from widgets.handouts import HandoutError, handout_text, write_handouts
+from widgets.content.loader import clear_cache, load_workbook
+from widgets.paths import DEFAULT_DATA_DIR
+from widgets.tools import handouts
+from widgets.tools.handouts import HandoutError, handout_text, write_handouts
 
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -151,7 +152,7 @@ def test_missing_chromium_is_explained(monkeypatch, tmp_path):
 
 
 def test_handout_words_are_validated(data_copy):
-    from widgets.content import validate
+    from widgets.content.loader import validate
 
     words = data_copy / "en" / "handouts.yaml"
     words.write_text(
@@ -201,7 +202,7 @@ def read_page(path: Path) -> _PageText:
 @pytest.fixture(scope="module")
 def spanish_printed(tmp_path_factory):
     """``workbook handouts --html-only --language es`` (needs no Chromium)."""
-    from widgets import cli
+    from widgets.tools import cli
 
     out = tmp_path_factory.mktemp("handouts-es")
     assert cli.main(["handouts", str(out), "--html-only", "--language", "es"]) == 0

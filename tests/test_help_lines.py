@@ -11,14 +11,20 @@ import pytest
 from conftest import edit, line_of, messages
 from test_journal_store import Browser, stored
 
-from widgets import cli, schema
-from widgets.content import DEFAULT_DATA_DIR, load_workbook
-from widgets.help_choices import MAX_PEOPLE, REF, HelpChoices, page_help
-from widgets.help_lines import looks_dialable, tel_href, to_check
-from widgets.journal.store import JournalStore, forget_page_journal, page_journal
-from widgets.page import footer_html, show_footer
-from widgets.safety import HelpPanel, people_html, region_options
-from widgets.template_text import collect
+from widgets.content import schema
+from widgets.content.help_lines import looks_dialable, tel_href, to_check
+from widgets.content.loader import load_workbook
+from widgets.journal.help_choices import MAX_PEOPLE, REF, HelpChoices
+from widgets.journal.store import JournalStore
+from widgets.page import state as page_state
+from widgets.page.chrome import footer_html, show_footer
+from widgets.page.safety import HelpPanel, people_html, region_options
+from widgets.page.state import help_choices as page_help
+from widgets.page.state import journal as page_journal
+from widgets.page.state import reset as forget_page_journal
+from widgets.paths import DEFAULT_DATA_DIR
+from widgets.tools import cli
+from widgets.tools.template_text import collect
 
 LANGUAGES = ("en", "es")
 # The regions issue 18 asks for, in every language.
@@ -271,9 +277,7 @@ def test_choosing_a_country_changes_every_panel_and_the_footer():
 
 
 def test_the_footer_follows_the_choice(monkeypatch):
-    from widgets import content
-
-    monkeypatch.setattr(content, "_page_language", "es")
+    page_state.set_language("es")
     footer = show_footer("welcome")
     assert "024" in footer.value
     page_help().region = "chile"

@@ -9,10 +9,11 @@ import ipywidgets as W
 import pytest
 from ipywidgets.widgets.widget import _instances  # every live widget, by id
 
-from widgets.content import load_workbook
+from bench.soak import texts_in
+from widgets.content.loader import load_workbook
 from widgets.journal import record as rec
-from widgets.journal.store import forget_page_journal, page_journal
-from widgets.soak import texts_in
+from widgets.page.state import journal as page_journal
+from widgets.page.state import reset as forget_page_journal
 
 
 def _all_refs():
@@ -22,7 +23,7 @@ def _all_refs():
 
 @pytest.mark.parametrize("ref", _all_refs())
 def test_every_text_box_is_saved_as_it_is_typed(ref):
-    from widgets.registry import build_exercise
+    from widgets.show import build_exercise
 
     forget_page_journal()
     try:

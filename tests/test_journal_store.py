@@ -11,12 +11,14 @@ import json
 
 import pytest
 
-from widgets.content import load_workbook
+from widgets.content.loader import load_workbook
 from widgets.exercises.checkin import CheckinModel
 from widgets.exercises.repair_plan import RepairPlanModel
 from widgets.exercises.sorter import SorterModel
 from widgets.journal import record as rec
-from widgets.journal.store import JournalStore, forget_page_journal, page_journal
+from widgets.journal.store import JournalStore
+from widgets.page.state import journal as page_journal
+from widgets.page.state import reset as forget_page_journal
 
 REPAIR = "responsibility/repair"
 CHECKIN = "welcome/arriving"
@@ -292,7 +294,7 @@ def test_a_wrong_or_damaged_file_changes_nothing(page, content, code):
 
 
 def test_every_exercise_built_by_the_registry_joins_the_page_journal():
-    from widgets.registry import build_exercise
+    from widgets.show import build_exercise
 
     forget_page_journal()
     try:
@@ -345,7 +347,7 @@ def _all_refs():
 @pytest.mark.parametrize("ref", _all_refs())
 def test_every_exercise_keeps_plain_json_that_restores_as_it_was(ref):
     """The contract every exercise, present and future, keeps with the journal."""
-    from widgets.registry import build_exercise
+    from widgets.show import build_exercise
 
     forget_page_journal()
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from widgets.content import load_workbook
+from widgets.content.loader import load_workbook
 from widgets.exercises.path_summary import PathSummaryModel
 from widgets.journal import record as rec
 from widgets.journal.export import export_markdown

@@ -10,8 +10,8 @@ from types import SimpleNamespace
 import pytest
 from conftest import edit, line_of, messages
 
-from widgets.kernel_manager import GentleKernelManager, pool_config
-from widgets.voila_client import run
+from bench.voila_client import run
+from widgets.server.kernel_manager import GentleKernelManager, pool_config
 
 ROOT = "/srv/owning it gently/notebooks"
 
@@ -131,7 +131,7 @@ def test_a_page_just_handed_to_a_visitor_gets_a_fresh_idle_clock(manager):
     run(km.cull_kernels())
     touched = kernels["waiting"].last_activity
     assert touched is not None
-    from widgets.kernel_manager import utcnow
+    from widgets.server.kernel_manager import utcnow
 
     assert utcnow() - touched < timedelta(seconds=5)
     assert culled.count("waiting") == 1  # now an ordinary page: culled when idle long enough
@@ -181,7 +181,7 @@ def test_pages_kept_ready_are_built_one_at_a_time_and_visitors_never_wait(monkey
     import asyncio
     import time
 
-    from widgets.kernel_manager import utcnow
+    from widgets.server.kernel_manager import utcnow
 
     km, kernels = manager_building_one_at_a_time(monkeypatch, built_after_quiet=0.1)
     building: set[str] = set()

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from widgets.content import load_workbook
-from widgets.handouts import handout_text, worksheet
+from widgets.content.loader import load_workbook
 from widgets.journal.summary import answer_lines
-from widgets.registry import build_exercise
+from widgets.show import build_exercise
+from widgets.tools.handouts import handout_text, worksheet
 
 REF = "staying-present/kind-pause"
 STEPS = ["bring", "hard", "others", "kind", "next"]

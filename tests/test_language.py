@@ -9,12 +9,14 @@ import re
 import pytest
 from conftest import html_of
 
-from widgets import content
-from widgets.charts import Series, text_alternative
-from widgets.content import DEFAULT_DATA_DIR, ContentError, load_workbook, validate
-from widgets.language_parity import compare_languages
-from widgets.page import cards_html, footer_html, header_html, href, language_links
-from widgets.registry import _problem_box, build_exercise, show_exercise, show_safety
+from widgets.content.loader import ContentError, load_workbook, validate
+from widgets.content.parity import compare_languages
+from widgets.kit.charts import Series, text_alternative
+from widgets.page import state as page_state
+from widgets.page.chrome import cards_html, footer_html, header_html, href, language_links
+from widgets.page.problem import problem_box
+from widgets.paths import DEFAULT_DATA_DIR
+from widgets.show import build_exercise, show_exercise, show_safety
 
 pytestmark = pytest.mark.usefixtures("english_again")
 
@@ -36,14 +38,14 @@ def test_parity_check_names_a_key_missing_in_spanish(data_copy):
 
 
 def test_without_a_choice_the_page_follows_settings():
-    assert content.page_language() is None
+    assert page_state.language() is None
     assert load_workbook().language == "en"
     assert load_workbook(language="es").language == "es"
 
 
 def test_show_safety_sets_the_language_of_later_exercises():
     top = show_safety("responsibility", language="es")
-    assert content.page_language() == "es"
+    assert page_state.language() == "es"
     assert "Hacer una pausa" in html_of(top) and "Take a pause" not in html_of(top)
     sorter = show_exercise("responsibility/sorter")
     text = html_of(sorter)
@@ -54,7 +56,7 @@ def test_show_safety_sets_the_language_of_later_exercises():
 
 def test_a_page_without_language_keeps_english():
     show_safety("responsibility")
-    assert content.page_language() is None
+    assert page_state.language() is None
     assert "Take a pause" in html_of(show_exercise("responsibility/sorter"))
 
 
@@ -66,21 +68,25 @@ def test_an_unknown_language_shows_a_kind_problem_not_a_crash():
 
 
 def test_problem_box_speaks_the_page_language():
-    content.set_page_language("es")
-    box = _problem_box(ContentError([]))
+    page_state.set_language("es")
+    box = problem_box(ContentError([]))
     assert "Esta parte del cuaderno no se pudo mostrar." in box.value
     assert "could not be shown" not in box.value
-    content.set_page_language("en")
-    assert "could not be shown" in _problem_box(ContentError([])).value
+    page_state.set_language("en")
+    assert "could not be shown" in problem_box(ContentError([])).value
 
 
 def test_chart_words_follow_the_page_language():
+    from widgets.exercises._ratings import chart_said
+
     series = [Series("Vergüenza", (7, None))]
-    content.set_page_language("es")
-    alt = text_alternative("Sentimientos", ["Al empezar", "Al final"], series)
+    page_state.set_language("es")
+    said = chart_said(page_state.workbook())
+    alt = text_alternative("Sentimientos", ["Al empezar", "Al final"], series, said)
     assert alt == "Sentimientos. Vergüenza: 7 de 10 (al empezar), sin número (al final)."
-    content.set_page_language(None)
-    alt = text_alternative("Feelings", ["Start", "End"], [Series("Shame", (7, None))])
+    page_state.set_language(None)
+    said = chart_said(page_state.workbook())
+    alt = text_alternative("Feelings", ["Start", "End"], [Series("Shame", (7, None))], said)
     assert alt == "Feelings. Shame: 7 out of 10 at start, not rated at end."
 
 
@@ -130,7 +136,7 @@ def test_every_exercise_builds_in_spanish():
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_hint_examples_behave_in_every_language(lang):
     """Each hint pattern catches its 'matches' and leaves its 'ignores' alone."""
-    from widgets.hints import find_hints
+    from widgets.content.hints import find_hints
 
     wb = load_workbook(language=lang)
     checked = 0
@@ -147,7 +153,7 @@ def test_hint_examples_behave_in_every_language(lang):
 
 
 def test_spanish_translate_examples_are_specific_and_not_verdicts():
-    from widgets.hints import find_hints
+    from widgets.content.hints import find_hints
 
     _, spec = load_workbook(language="es").exercise("guilt-shame/translate")
     for s in spec.statements:

@@ -8,10 +8,13 @@ import dataclasses
 
 import ipywidgets as W
 
-from widgets import content, registry
-from widgets.content import load_workbook
-from widgets.left_out import LEFT_OUT_CLASS, exercise_left_out, lesson_left_out
-from widgets.page import cards_html, footer_html
+from widgets import show
+from widgets.content import loader
+from widgets.content.left_out import LEFT_OUT_CLASS, exercise_left_out, lesson_left_out
+from widgets.content.loader import load_workbook
+from widgets.page import state
+from widgets.page.chrome import cards_html, footer_html
+from widgets.paths import REPO_DIR
 
 
 def _leaving_out(*refs: str):
@@ -43,10 +46,10 @@ def test_a_lesson_left_out_has_no_card_and_is_skipped_by_back_and_next():
 
 def test_show_exercise_shows_nothing_for_an_exercise_left_out(monkeypatch):
     workbook = _leaving_out("responsibility/repair")
-    monkeypatch.setattr(registry, "load_workbook", lambda: workbook)
-    left = registry.show_exercise("responsibility/repair")
+    monkeypatch.setattr(state, "workbook", lambda: workbook)
+    left = show.show_exercise("responsibility/repair")
     assert LEFT_OUT_CLASS in left._dom_classes
-    kept = registry.show_exercise("responsibility/sorter")
+    kept = show.show_exercise("responsibility/sorter")
     assert LEFT_OUT_CLASS not in getattr(kept, "_dom_classes", ())
     assert isinstance(kept, W.Widget)
 
@@ -54,12 +57,12 @@ def test_show_exercise_shows_nothing_for_an_exercise_left_out(monkeypatch):
 def test_leave_out_is_checked_like_every_setting(tmp_path):
     import shutil
 
-    shutil.copytree(content.REPO_DIR / "data", tmp_path / "data")
+    shutil.copytree(REPO_DIR / "data", tmp_path / "data")
     settings = tmp_path / "data" / "settings.yaml"
     settings.write_text(
         settings.read_text(encoding="utf-8") + "leave_out: [Not An Id]\nplan: 45\n",
         encoding="utf-8",
     )
-    messages = [p.message for p in content.validate(tmp_path / "data")]
+    messages = [p.message for p in loader.validate(tmp_path / "data")]
     assert any("leave_out" in m for m in messages)
     assert any("'plan'" in m and "60" in m for m in messages)

@@ -8,12 +8,13 @@ import pytest
 from pydantic import ValidationError
 
 import widgets.exercises.feelings_checkin as fc
+from widgets.content.schema import FeelingsCheckinExercise
 from widgets.exercises.feelings_checkin import (
     FeelingsCheckinModel,
     FeelingsCheckinView,
     FeelingsLog,
 )
-from widgets.schema import FeelingsCheckinExercise
+from widgets.page import state as page_state
 
 
 @pytest.fixture
@@ -117,7 +118,7 @@ def test_answers_round_trip_and_junk_is_ignored(specs, workbook):
 def test_views_built_by_the_notebook_share_the_kernel_log(workbook, monkeypatch):
     from widgets import build_exercise
 
-    monkeypatch.setattr(fc, "_LOGS", {})
+    page_state.reset()
     start = build_exercise("guilt-shame/checkin-start", workbook)
     end = build_exercise("guilt-shame/checkin-end", workbook)
     assert start.model.log is end.model.log

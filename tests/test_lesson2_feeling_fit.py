@@ -6,8 +6,8 @@ import pytest
 from pydantic import ValidationError
 
 from widgets import build_exercise
+from widgets.content.schema import FeelingFitExercise
 from widgets.exercises.feeling_fit import END, QUESTION, FeelingFitModel
-from widgets.schema import FeelingFitExercise
 
 
 @pytest.fixture

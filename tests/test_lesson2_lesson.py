@@ -8,8 +8,8 @@ import re
 from test_lesson_order import footer_links
 
 from widgets import build_exercise
-from widgets.content import REPO_DIR
-from widgets.page import footer_html
+from widgets.page.chrome import footer_html
+from widgets.paths import REPO_DIR
 
 NOTEBOOK = REPO_DIR / "notebooks" / "02_guilt_vs_shame.ipynb"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from widgets import build_exercise
+from widgets.content.hints import find_hints
+from widgets.content.replies import translate_reply
 from widgets.exercises.translate import OWN
-from widgets.hints import find_hints
-from widgets.replies import translate_reply
 from widgets.text import escape
 
 

@@ -6,8 +6,8 @@ import pytest
 import traitlets
 
 from widgets import build_exercise
-from widgets.exercises.distress_rating import Ratings, chart
-from widgets.pacer import Pacer
+from widgets.exercises._ratings import Ratings, chart
+from widgets.kit.pacer import Pacer
 from widgets.text import escape
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from widgets import build_exercise
 from widgets.exercises.grounding import GroundingPractice
-from widgets.pacer import Pacer
+from widgets.kit.pacer import Pacer
 
 
 def test_pause_builds_nothing_until_a_practice_is_opened(workbook):

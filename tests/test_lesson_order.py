@@ -14,8 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from widgets import content, page
-from widgets.content import REPO_DIR, load_workbook, validate
+from widgets.content import loader as content
+from widgets.content.loader import load_workbook, validate
+from widgets.page import chrome as page
+from widgets.page import state as page_state
+from widgets.paths import REPO_DIR
 
 LANGUAGES = ("en", "es")
 TAG = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.S)
@@ -65,7 +68,7 @@ def test_every_lesson_page_ends_with_its_footer(language):
         last = cells(path)[-1]
         assert last["cell_type"] == "code", path
         assert "".join(last["source"]) == (
-            f'from widgets.page import show_footer\nshow_footer("{lesson_id}")'
+            f'from widgets import show_footer\nshow_footer("{lesson_id}")'
         ), path
 
 
@@ -87,9 +90,9 @@ def reordered(data_copy, monkeypatch):
     """data/ with "Staying present" moved before "Guilt versus shame", in both languages;
     the page functions read this copy (OWNING_DATA_DIR), as a Voila kernel would."""
     monkeypatch.setenv("OWNING_DATA_DIR", str(data_copy))
-    content.set_page_language(None)
+    page_state.set_language(None)
     yield data_copy
-    content.set_page_language(None)
+    page_state.set_language(None)
 
 
 def nav(lesson_id: str) -> dict[str, tuple[str, str]]:
@@ -123,8 +126,8 @@ def test_moving_a_lesson_in_lessons_yaml_changes_back_and_next(reordered):
 
 
 def test_spanish_footer_follows_the_spanish_list(reordered):
-    content.set_page_language("es")
-    wb = load_workbook()
+    page_state.set_language("es")
+    wb = page_state.workbook()
     title = {e.id: e.title for e in wb.lessons.lessons}
     assert nav("responsibility")["next"] == ("02_guilt_vs_shame.ipynb", title["guilt-shame"])
 
@@ -141,5 +144,5 @@ def test_spanish_footer_follows_the_spanish_list(reordered):
     assert wb.ui.next_link in footer and wb.ui.back_link in footer
     assert "Next" not in footer and "Back" not in footer
     # The English list keeps its own order.
-    content.set_page_language("en")
+    page_state.set_language("en")
     assert nav("responsibility")["next"][0] == "02_guilt_vs_shame.ipynb"

@@ -8,7 +8,8 @@ import re
 
 import pytest
 
-from widgets.content import LANG_DIR, REPO_DIR, load_workbook
+from widgets.content.loader import LANG_DIR, load_workbook
+from widgets.paths import REPO_DIR
 
 NOTEBOOKS = sorted((REPO_DIR / "notebooks").glob("*.ipynb"))
 # Other languages keep their pages in notebooks/<lang>/, with the same file names.

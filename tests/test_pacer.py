@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from widgets.pacer import CUSTOM, PRESETS, Pacer, Pattern, preset_for
+from widgets.kit.pacer import CUSTOM, PRESETS, Pacer, Pattern, preset_for
 
 
 @pytest.fixture
 def pacer(workbook):
-    return Pacer.from_workbook(workbook)
+    return Pacer.with_words(workbook.ui.pacer)
 
 
 def test_calm_preset_is_about_six_breaths_a_minute_with_a_longer_out_breath():
@@ -87,9 +87,9 @@ def test_unknown_preset_is_refused(pacer):
 
 
 def test_settings_given_at_start(workbook):
-    box = Pacer.from_workbook(workbook, preset="box", minutes=1)
+    box = Pacer.with_words(workbook.ui.pacer, preset="box", minutes=1)
     assert box.pattern == PRESETS["box"] and box.minutes == 1
-    own = Pacer.from_workbook(workbook, inhale=2, exhale=3)
+    own = Pacer.with_words(workbook.ui.pacer, inhale=2, exhale=3)
     assert own.preset == CUSTOM and own.pattern == Pattern(2, 0, 3, 0)
     assert preset_for(Pattern(4, 4, 4, 4)) == "box"
 
@@ -103,7 +103,7 @@ def test_browser_gets_presets_limits_and_words_from_one_place(pacer, workbook):
 
 
 def test_front_end_has_no_kernel_loop_and_honours_reduced_motion():
-    from widgets.pacer import HERE
+    from widgets.kit.pacer import HERE
 
     js = (HERE / "pacer.js").read_text(encoding="utf-8")
     css = (HERE / "pacer.css").read_text(encoding="utf-8")

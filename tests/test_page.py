@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from widgets import page
-from widgets.content import REPO_DIR, load_workbook
+from widgets.content.loader import load_workbook
+from widgets.page import chrome as page
+from widgets.paths import REPO_DIR
 
 TEMPLATES = REPO_DIR / "share" / "jupyter" / "voila" / "templates" / "gentle"
 
@@ -42,8 +43,11 @@ def test_cards_in_list_order_and_escaped():
 
 
 def test_fill_keeps_unknown_slots():
-    assert page._fill("Lesson {n} of {total}", n=1, total=4) == "Lesson 1 of 4"
-    assert page._fill("Lesson {nn}", n=1) == "Lesson {nn}"
+    from widgets.text import fill
+
+    assert fill("Lesson {n} of {total}", n=1, total=4) == "Lesson 1 of 4"
+    assert fill("Lesson {nn}", n=1) == "Lesson {nn}"
+    assert fill("{a} {b}", a="{b}", b=2) == "{b} 2"  # one pass: a value is not filled again
 
 
 def test_bare_address_leads_to_the_first_listed_page():

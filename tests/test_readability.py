@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 import textstat
 
-from widgets.content import DEFAULT_DATA_DIR, REPO_DIR
-from widgets.readability import (
+from widgets.paths import DEFAULT_DATA_DIR, REPO_DIR
+from widgets.tools.readability import (
     MAX_GRADE,
     data_texts,
     for_scoring,

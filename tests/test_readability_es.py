@@ -23,8 +23,8 @@ import statistics
 
 import pytest
 
-from widgets.content import DEFAULT_DATA_DIR, REPO_DIR
-from widgets.readability import (
+from widgets.paths import DEFAULT_DATA_DIR, REPO_DIR
+from widgets.tools.readability import (
     LONG_BLOCK,
     MIN_BLOCK,
     MIN_FRAGMENT,
@@ -32,7 +32,7 @@ from widgets.readability import (
     data_texts,
     notebook_texts,
 )
-from widgets.readability import spanish_score as score
+from widgets.tools.readability import spanish_score as score
 
 TEXTS = list(data_texts(DEFAULT_DATA_DIR / "es")) + [
     item

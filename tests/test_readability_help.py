@@ -9,8 +9,8 @@ import pytest
 import textstat
 from test_readability_es import score
 
-from widgets.content import DEFAULT_DATA_DIR
-from widgets.readability import data_texts, for_scoring
+from widgets.paths import DEFAULT_DATA_DIR
+from widgets.tools.readability import data_texts, for_scoring
 
 
 def _help_texts(lang: str) -> list[tuple[str, str]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ipywidgets as W
 
-from widgets.safety import HelpPanel, SafetyBar
+from widgets.page.safety import HelpPanel, SafetyBar
 
 
 def _models() -> int:

@@ -12,10 +12,11 @@ import pytest
 import yaml
 from conftest import edit, html_of
 
-from widgets import content
-from widgets.content import DEFAULT_DATA_DIR, SHIPPED_SAFETY, clear_cache, load_workbook
-from widgets.page import show_footer
-from widgets.registry import show_exercise, show_safety
+from widgets import show_footer
+from widgets.content.loader import SHIPPED_SAFETY, clear_cache, load_workbook
+from widgets.page import state as page_state
+from widgets.paths import DEFAULT_DATA_DIR
+from widgets.show import show_exercise, show_safety
 
 pytestmark = pytest.mark.usefixtures("english_again")
 
@@ -27,7 +28,7 @@ def pause_and_help(widget) -> bool:
 
 def open_help_lines(widget) -> str:
     """Open every help panel in the tree and return the help lines it shows."""
-    from widgets.safety import HelpPanel
+    from widgets.page.safety import HelpPanel
 
     found = []
 
@@ -45,7 +46,7 @@ def open_help_lines(widget) -> str:
 
 def use(monkeypatch, data):
     monkeypatch.setenv("OWNING_DATA_DIR", str(data))
-    content.set_page_language(None)
+    page_state.set_language(None)
     clear_cache()
 
 

@@ -18,9 +18,9 @@ import pytest
 import textstat
 from test_notebooks_thin import test_notebook_is_thin_and_clean as check_thin
 
-from widgets.content import clear_cache, load_workbook, validate
-from widgets.readability import data_texts, for_scoring, notebook_texts
-from widgets.scaffold import ScaffoldError, lesson_id, new_lesson
+from widgets.content.loader import clear_cache, load_workbook, validate
+from widgets.tools.readability import data_texts, for_scoring, notebook_texts
+from widgets.tools.scaffold import ScaffoldError, lesson_id, new_lesson
 
 
 def scaffold(data: Path, name: str = "self-forgiveness", **kwargs):
@@ -63,7 +63,7 @@ def test_notebook_is_numbered_next_thin_and_safe(data_copy):
     assert 'show_safety("self-forgiveness")' in code[0]
     assert code[1] == 'show_exercise("self-forgiveness/reflection")'
     # Back and Next come from lessons.yaml (show_footer), never from links in the text.
-    assert code[-1] == 'from widgets.page import show_footer\nshow_footer("self-forgiveness")'
+    assert code[-1] == 'from widgets import show_footer\nshow_footer("self-forgiveness")'
     markdown = "".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
     assert ".ipynb" not in markdown
 

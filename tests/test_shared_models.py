@@ -6,9 +6,9 @@ from __future__ import annotations
 import ipywidgets as W
 import pytest
 
-from widgets import shared_models, ui
-from widgets.registry import build_exercise
-from widgets.shared_models import SharedModelChanged
+from widgets.kit import shared_models, ui
+from widgets.kit.shared_models import SharedModelChanged
+from widgets.show import build_exercise
 
 
 def test_plain_widgets_share_one_layout_and_one_style():

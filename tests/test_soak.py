@@ -3,7 +3,7 @@ freed. The soak itself runs by hand (make soak), not in the default test run."""
 
 from __future__ import annotations
 
-from widgets.soak import apply_put, flatness, percentiles, texts_in, verdict
+from bench.soak import apply_put, flatness, percentiles, texts_in, verdict
 
 
 def samples(values, start=0, every=30):

@@ -12,8 +12,8 @@ import ipywidgets as W
 import pytest
 from ipywidgets.widgets.widget import _instances
 
-from widgets import state_reply
-from widgets.registry import build_exercise
+from widgets.kit import state_reply
+from widgets.show import build_exercise
 
 
 class ControlComm:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from widgets.content import REPO_DIR
+from widgets.paths import REPO_DIR
 from widgets.studio.app import EditPanel
 
 LESSON = "en/lessons/responsibility.yaml"

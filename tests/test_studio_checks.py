@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from widgets.content import REPO_DIR, validate
+from widgets.content.loader import validate
+from widgets.paths import REPO_DIR
 from widgets.studio import checks
 from widgets.studio.store import Document
 

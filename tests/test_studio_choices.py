@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from widgets.content import REPO_DIR, validate
+from widgets.content.loader import validate
+from widgets.content.yaml_lines import load_lined
+from widgets.paths import REPO_DIR
 from widgets.studio.choices import ChoicesPanel
-from widgets.yaml_lines import load_lined
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ it was (before the next exercise), never lost or doubled."""
 
 from __future__ import annotations
 
-from widgets.content import REPO_DIR
+from widgets.paths import REPO_DIR
 from widgets.studio.forms import Form, css_name
 from widgets.studio.store import Document
 

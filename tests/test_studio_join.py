@@ -11,7 +11,7 @@ import segno
 import zxingcpp
 from PIL import Image
 
-from widgets.content import REPO_DIR
+from widgets.paths import REPO_DIR
 from widgets.studio import join
 
 
@@ -80,7 +80,7 @@ def _leaving_out(tmp_path, refs: str):
 
 
 def test_handouts_are_made_for_the_chosen_exercises_only(tmp_path):
-    from widgets.handouts import write_handouts
+    from widgets.tools.handouts import write_handouts
 
     data = _leaving_out(tmp_path, "responsibility/repair, guilt-shame")
     chosen = join.chosen_workbook(data)

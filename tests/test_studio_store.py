@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from widgets.content import REPO_DIR
+from widgets.paths import REPO_DIR
 from widgets.studio import store
 from widgets.studio.store import ChangedOnDisk, Document, NothingToUndo
 

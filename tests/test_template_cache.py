@@ -6,10 +6,10 @@ from __future__ import annotations
 import jinja2
 import pytest
 
-from widgets import template_cache
-from widgets.content import REPO_DIR
-from widgets.template_cache import SharedBytecodeCache
-from widgets.voila_client import run
+from bench.voila_client import run
+from widgets.paths import REPO_DIR
+from widgets.server import template_cache
+from widgets.server.template_cache import SharedBytecodeCache
 
 
 @pytest.fixture

@@ -16,8 +16,9 @@ import jinja2
 import pytest
 import yaml
 
-from widgets import template_text
-from widgets.content import REPO_DIR, clear_cache, load_workbook
+from widgets.content.loader import clear_cache, load_workbook
+from widgets.paths import REPO_DIR
+from widgets.tools import template_text
 
 TEMPLATES = template_text.TEMPLATE_DIR
 PAGES = ("index.html.j2", "error.html", "404.html", "tree.html", "tree-lab.html", "signin.html")

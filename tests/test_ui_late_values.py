@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from widgets import ui
-from widgets.content import load_workbook
+from widgets.content.loader import load_workbook
+from widgets.exercises._ratings import RatingControl, Ratings
 from widgets.exercises.checkin import CheckinView
-from widgets.exercises.distress_rating import RatingControl, Ratings
-from widgets.safety import SafetyLink
+from widgets.kit import ui
+from widgets.page.safety import SafetyLink
 
 
 class Clock:

@@ -15,8 +15,10 @@ from pathlib import Path
 import pytest
 from conftest import edit, line_of, messages
 
-from widgets.content import load_workbook
-from widgets.facilitator import FacilitatorNotes, notes_classes
+from widgets.content.loader import load_workbook
+from widgets.content.notes import FacilitatorNotes
+from widgets.page import state as page_state
+from widgets.page.notes import notes_classes
 
 
 @pytest.fixture
@@ -121,7 +123,7 @@ def test_two_plans_of_the_same_length(data_copy):
 
 def test_facilitator_text_is_not_participant_text(data_copy):
     """Notes may use words like 'facilitator' freely: they are not scored for grade 7."""
-    from widgets.readability import data_texts
+    from widgets.tools.readability import data_texts
 
     wheres = [where for where, _ in data_texts(data_copy / "en")]
     assert wheres and not any("/facilitator/" in w for w in wheres)
@@ -271,7 +273,7 @@ def _notes_panels(view) -> list[str]:
 
 
 def test_exercise_shows_notes_only_in_the_facilitator_view(monkeypatch, workbook):
-    from widgets.registry import build_exercise
+    from widgets.show import build_exercise
 
     monkeypatch.delenv("VOILA_PREHEAT", raising=False)
     assert _notes_panels(build_exercise("responsibility/sorter", workbook)) == []
@@ -290,12 +292,11 @@ def test_exercise_shows_notes_only_in_the_facilitator_view(monkeypatch, workbook
 def test_spanish_page_shows_the_spanish_note(monkeypatch):
     """A Spanish page (show_safety(..., language="es") sets the page's language) shows the
     note from data/es/facilitator in Spanish words, and only in the facilitator view."""
-    from widgets import content
-    from widgets.handouts import handout_text
-    from widgets.registry import build_exercise
+    from widgets.show import build_exercise
+    from widgets.tools.handouts import handout_text
 
     monkeypatch.delenv("VOILA_PREHEAT", raising=False)
-    content.set_page_language("es")
+    page_state.set_language("es")
     try:
         assert _notes_panels(build_exercise("responsibility/sorter")) == []
 
@@ -303,7 +304,7 @@ def test_spanish_page_shows_the_spanish_note(monkeypatch):
         view = build_exercise("responsibility/sorter")
         spanish = load_workbook(language="es")
     finally:
-        content.set_page_language(None)
+        page_state.set_language(None)
     [panel] = _notes_panels(view)
     words = handout_text(spanish).facilitator
     assert words.view_title == "Para quien facilita" and words.view_title in panel
@@ -313,3 +314,41 @@ def test_spanish_page_shows_the_spanish_note(monkeypatch):
     assert "evita &quot;correcto&quot; e &quot;incorrecto&quot;" in " ".join(panel.split())
     for english in ("For the facilitator", "-minute plan", "there is no score"):
         assert english not in panel
+
+
+def test_building_exercises_reads_no_file(monkeypatch, workbook):
+    """The notes panel's words come with the checked, cached workbook: a page of many
+    exercises does not re-read and re-check handouts.yaml (or anything) for each one."""
+    from widgets.show import build_exercise
+
+    monkeypatch.setenv("VOILA_PREHEAT", "True")  # the web app: every page carries notes
+    read: list[str] = []
+    real = Path.read_text
+
+    def spy(self, *args, **kwargs):
+        read.append(self.name)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_text", spy)
+    views = [
+        build_exercise(f"responsibility/{e.id}", workbook)
+        for e in workbook.lesson_files["responsibility"].exercises
+    ]
+    assert any(_notes_panels(v) for v in views)
+    assert [name for name in read if name.endswith(".yaml")] == []
+
+
+def test_a_misspelled_slot_in_the_handout_words_is_named_not_raised(data_copy):
+    """ "{minute}" for "{minutes}" once raised KeyError while an exercise was built."""
+    edit(
+        data_copy / "en" / "handouts.yaml",
+        "{minutes}-minute plan: {step} min",
+        "{minute}-minute plan: {step} min",
+    )
+    found = messages(data_copy)
+    line = line_of(data_copy / "en" / "handouts.yaml", "in_plan:")
+    assert found == [
+        f"data/en/handouts.yaml line {line}: 'in_plan' in this file: {{minute}} is not filled "
+        "in here. This text can use {minutes} and {step}; check the spelling, or take out the "
+        "braces."
+    ]

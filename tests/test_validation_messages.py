@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from conftest import edit, line_of
 
-from widgets import cli
+from widgets.tools import cli
 
 KNOWN_TYPES = "Known types: breathe_blink_focus, breathing, checkin"
 
@@ -191,8 +191,13 @@ ROWS = {
         "en/lessons/putting-it-together.yaml",
         "of {total} parts",
         "of {count} parts",
-        ("exercise 'path'", "'lesson_line' uses {count}", "cannot fill", "{done}, {lesson}"),
-        "- id: path",
+        (
+            "exercise 'path'",
+            "'lesson_line'",
+            "{count} is not filled in here",
+            "can use {lesson}, {done} and {total}",
+        ),
+        "lesson_line:",  # the text's own line (it used to be the exercise's)
     ),
     "replies-stop-before-10": Row(
         "en/lessons/welcome.yaml",
@@ -339,7 +344,7 @@ def test_message_names_file_line_and_field(data_copy, capsys, row: Row):
 
 
 def test_the_real_files_have_no_problems(capsys):
-    from widgets.content import DEFAULT_DATA_DIR
+    from widgets.paths import DEFAULT_DATA_DIR
 
     code, printed, items = run_validate(DEFAULT_DATA_DIR, capsys)
     assert (code, items) == (0, [])

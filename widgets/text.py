@@ -11,6 +11,7 @@ import base64
 import html
 import re
 import unicodedata
+from collections.abc import Callable
 
 # Everything CommonMark, GitHub and common extensions give a meaning to: ":" stops bare
 # http:// links, "=" setext headings and ==marks==, "^" superscripts, "$" maths.
@@ -46,7 +47,7 @@ def escape_markdown(text: str) -> str:
     return "  \n".join(_LEADING_SPACE.sub(_indent, line) for line in text.splitlines())
 
 
-def _indent(match: re.Match) -> str:
+def _indent(match: re.Match[str]) -> str:
     return match.group(0).replace("\t", _NBSP * 4).replace(" ", _NBSP)
 
 
@@ -73,3 +74,47 @@ def fold(text: str) -> str:
     write them with accents.
     """
     return re.sub(r"\s+", " ", plain_letters(text).casefold()).strip()
+
+
+# --- {slots}: the one way a text's slots are filled, and the check of which it may use ---
+# A facilitator may reword "Lesson {n} of {total}" freely; a slot misspelled there
+# ("{minute}") is named by ``workbook validate`` with its file and line, and never crashes
+# a page: fill() leaves a slot it has no value for exactly as typed.
+
+SLOT = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+def fill(template: str, **values: object) -> str:
+    """``template`` with each ``{name}`` that has a value replaced, in one pass (a value
+    that itself holds "{x}" is not filled again)."""
+
+    def one(match: re.Match[str]) -> str:
+        name = match.group(1)
+        return str(values[name]) if name in values else match.group(0)
+
+    return SLOT.sub(one, template)
+
+
+def slots_in(text: str) -> set[str]:
+    return set(SLOT.findall(text))
+
+
+def _listed(names: tuple[str, ...]) -> str:
+    braced = [f"{{{n}}}" for n in names]
+    return braced[0] if len(braced) == 1 else ", ".join(braced[:-1]) + " and " + braced[-1]
+
+
+def only_slots(*names: str) -> Callable[[str], str]:
+    """A pydantic after-validator: the text may use these slots, all, some or none."""
+
+    def check(text: str) -> str:
+        unknown = sorted(slots_in(text) - set(names))
+        if unknown:
+            raise ValueError(
+                f"{_listed(tuple(unknown))} is not filled in here. This text can use "
+                f"{_listed(names)}; check the spelling, or take out the braces"
+            )
+        return text
+
+    check.slots = names  # type: ignore[attr-defined]  # read by the tests
+    return check

@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import expect
 
-from widgets.content import REPO_DIR
+from widgets.paths import REPO_DIR
 
 NOTEBOOKS = REPO_DIR / "notebooks"
 AXE_JS = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"

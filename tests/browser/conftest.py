@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from widgets.content import REPO_DIR
+from widgets.paths import REPO_DIR
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = REPO_DIR / "tests" / "artifacts"

@@ -11,7 +11,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from widgets.content import REPO_DIR
+from widgets.paths import REPO_DIR
 
 from .conftest import ARTIFACTS, _free_port
 

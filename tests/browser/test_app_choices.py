@@ -13,7 +13,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from widgets.content import load_workbook
+from widgets.content.loader import load_workbook
 
 from .app_helpers import open_page
 from .conftest import DESKTOP

@@ -9,8 +9,8 @@ import urllib.request
 
 import pytest
 
-from widgets.bench import TRANSFERRED
-from widgets.content import load_workbook
+from bench.timing import TRANSFERRED
+from widgets.content.loader import load_workbook
 
 from .app_helpers import open_page
 from .conftest import DESKTOP

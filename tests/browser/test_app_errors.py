@@ -16,7 +16,8 @@ import nbformat
 import pytest
 from playwright.sync_api import expect
 
-from widgets.content import REPO_DIR, load_workbook
+from widgets.content.loader import load_workbook
+from widgets.paths import REPO_DIR
 
 from .conftest import DESKTOP, screenshot, start_voila, stop
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from widgets.content import load_workbook
+from widgets.content.loader import load_workbook
 
 from .app_helpers import (
     MUST_RUN,

@@ -10,7 +10,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from widgets.content import load_workbook
+from widgets.content.loader import load_workbook
 
 from .app_helpers import expected_exercises
 from .conftest import no_sideways_scroll, screenshot

@@ -20,7 +20,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from widgets.content import REPO_DIR, load_workbook
+from widgets.content.loader import load_workbook
+from widgets.paths import REPO_DIR
 
 from .app_helpers import MUST_RUN, foreign_origins, open_page, run_axe, small_targets
 from .conftest import ARTIFACTS, DESKTOP, PHONE, _free_port, _need_browser, no_sideways_scroll, stop

@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from widgets.content import load_workbook
+from widgets.content.loader import load_workbook
 
 from .app_helpers import run_axe, slide_to, small_targets
 from .conftest import no_sideways_scroll, open_notebook, screenshot

@@ -8,8 +8,8 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from widgets.content import load_workbook
-from widgets.help_lines import first_line, tel_href
+from widgets.content.help_lines import first_line, tel_href
+from widgets.content.loader import load_workbook
 from widgets.journal.record import VERSION
 
 from .app_helpers import run_axe, small_targets

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from widgets.content import load_workbook
+from widgets.content.loader import load_workbook
 
 from .conftest import ARTIFACTS, no_sideways_scroll, screenshot
 

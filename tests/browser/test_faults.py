@@ -21,7 +21,7 @@ import psutil
 import pytest
 from playwright.sync_api import expect
 
-from widgets.content import load_workbook
+from widgets.content.loader import load_workbook
 
 from .app_helpers import JOURNAL_PREFIX, open_page
 from .conftest import DESKTOP, screenshot, start_voila, stop

@@ -14,8 +14,9 @@ import jinja2
 import pytest
 from playwright.sync_api import expect
 
-from widgets.content import REPO_DIR, load_workbook
-from widgets.template_text import TEMPLATE_DIR
+from widgets.content.loader import load_workbook
+from widgets.paths import REPO_DIR
+from widgets.tools.template_text import TEMPLATE_DIR
 
 from .app_helpers import JOURNAL_PREFIX, open_page, run_axe, small_targets, wait_stored
 from .conftest import DESKTOP, PHONE, no_sideways_scroll, screenshot

@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from widgets.content import REPO_DIR, load_workbook
+from widgets.content.loader import load_workbook
+from widgets.paths import REPO_DIR
 
 from .app_helpers import JOURNAL_PREFIX, slide_to, wait_stored
 from .conftest import DESKTOP, PHONE, no_sideways_scroll, open_notebook, screenshot

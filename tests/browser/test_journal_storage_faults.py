@@ -18,7 +18,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from widgets.content import load_workbook
+from widgets.content.loader import load_workbook
 
 from .app_helpers import JOURNAL_PREFIX, wait_stored
 from .conftest import open_notebook, screenshot

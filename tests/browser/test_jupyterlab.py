@@ -26,7 +26,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from widgets.content import DEFAULT_DATA_DIR, REPO_DIR, load_workbook
+from widgets.content.loader import load_workbook
+from widgets.paths import DEFAULT_DATA_DIR, REPO_DIR
 
 from .conftest import ARTIFACTS, _free_port, _need_browser
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from widgets.voila_client import VoilaVisitor, run
+from bench.voila_client import VoilaVisitor, run
 
 pytestmark = pytest.mark.browser
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from widgets.content import clear_cache, load_workbook
-from widgets.scaffold import new_lesson
+from widgets.content.loader import clear_cache, load_workbook
+from widgets.tools.scaffold import new_lesson
 
 from .conftest import (
     copy_of_workbook,

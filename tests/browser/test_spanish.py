@@ -11,8 +11,9 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from widgets.content import DEFAULT_DATA_DIR, REPO_DIR, load_workbook
-from widgets.readability import notebook_texts
+from widgets.content.loader import load_workbook
+from widgets.paths import DEFAULT_DATA_DIR, REPO_DIR
+from widgets.tools.readability import notebook_texts
 
 from .conftest import DESKTOP, no_sideways_scroll, open_notebook, screenshot
 

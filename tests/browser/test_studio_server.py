@@ -19,7 +19,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from widgets.content import REPO_DIR
+from widgets.paths import REPO_DIR
 from widgets.studio.guard import REFUSED, allowed
 from widgets.studio.join import this_computer_address
 

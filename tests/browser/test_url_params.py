@@ -20,7 +20,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from widgets.content import load_workbook
+from widgets.content.loader import load_workbook
 
 from .app_helpers import JOURNAL_PREFIX, expected_exercises, foreign_origins, wait_stored
 from .conftest import DESKTOP

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from widgets.bench import TRANSFERRED
-from widgets.content import REPO_DIR
+from bench.timing import TRANSFERRED
+from widgets.paths import REPO_DIR
 
 HUB_DIR = REPO_DIR / "deploy" / "jupyterhub"
 CHROMIUM = "/usr/bin/chromium"

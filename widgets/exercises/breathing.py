@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import ui
-from ..content import Workbook
-from ..pacer import Pacer
-from ..schema import BreathingExercise
-from .base import ExerciseModel, ExerciseView
-from .distress_rating import RatingControl, Ratings, chart
+from widgets.content.loader import Workbook
+from widgets.content.schema import BreathingExercise
+from widgets.exercises._base import ExerciseModel, ExerciseView
+from widgets.exercises._ratings import RatingControl, Ratings, chart, chart_said
+from widgets.kit import ui
+from widgets.kit.pacer import Pacer
 
 
 class BreathingModel(ExerciseModel):
@@ -34,7 +34,7 @@ class BreathingView(ExerciseView):
         self.model = m = BreathingModel(spec)
         link = self.safety_link
         self.before = RatingControl(workbook, spec.rating, m.ratings, "before", link)
-        self.pacer = Pacer.from_workbook(workbook, minutes=spec.minutes)
+        self.pacer = Pacer.with_words(workbook.ui.pacer, minutes=spec.minutes)
         self.after = RatingControl(workbook, spec.rating, m.ratings, "after", link)
         self.chart = ui.html("", "oig-chart-box")
         ui.show(self.chart, False)
@@ -46,5 +46,7 @@ class BreathingView(ExerciseView):
         """Draw once there is an after rating; redraw if either rating changes."""
         if self.model.ratings.after is None:
             return
-        self.chart.value = chart(self.model.spec.rating, self.model.ratings)
+        self.chart.value = chart(
+            self.model.spec.rating, self.model.ratings, chart_said(self.workbook)
+        )
         ui.show(self.chart, True)

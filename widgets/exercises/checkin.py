@@ -11,12 +11,12 @@ from typing import Any
 
 import traitlets as T
 
-from .. import ui
-from ..care import rating_tier
-from ..content import Workbook
-from ..reply_view import RatingReply
-from ..schema import CheckinExercise
-from .base import ExerciseModel, ExerciseView
+from widgets.content.care import rating_tier
+from widgets.content.loader import Workbook
+from widgets.content.schema import CheckinExercise
+from widgets.exercises._base import ExerciseModel, ExerciseView
+from widgets.kit import ui
+from widgets.page.reply_view import RatingReply
 
 
 class CheckinModel(ExerciseModel):

@@ -15,13 +15,13 @@ from typing import Any
 import ipywidgets as W
 import traitlets as T
 
-from .. import shared_models, ui
-from ..content import Workbook
-from ..replies import care_reply
-from ..reply_view import ReplyBox
-from ..schema import FeelingFitExercise, FitStep
-from ..text import escape, paragraphs
-from .base import ExerciseModel, ExerciseView
+from widgets.content.loader import Workbook
+from widgets.content.replies import care_reply
+from widgets.content.schema import FeelingFitExercise, FitStep
+from widgets.exercises._base import ExerciseModel, ExerciseView
+from widgets.kit import shared_models, ui
+from widgets.page.reply_view import ReplyBox
+from widgets.text import escape, fill, paragraphs
 
 QUESTION = "question"
 END = "end"
@@ -307,7 +307,7 @@ class FeelingFitView(ExerciseView):
             self._progress.value = ""
             self._summary.value = self._summary_html()
         else:
-            words = spec.progress.format(step=m.step_number, total=m.total_steps)
+            words = fill(spec.progress, step=m.step_number, total=m.total_steps)
             self._progress.value = f"<p>{escape(words)}</p>"
         ui.show(self._progress, not m.at_end)
         ui.show(self._back, m.step_number > 1)

@@ -14,13 +14,15 @@ from typing import Any
 import ipywidgets as W
 import traitlets as T
 
-from .. import ui
-from ..charts import Series, chart_html
-from ..content import Workbook
-from ..reply_view import RatingReply
-from ..schema import CareRatings, FeelingsCheckinExercise
-from ..text import escape
-from .base import ExerciseModel, ExerciseView
+from widgets.content.loader import Workbook
+from widgets.content.schema import CareRatings, FeelingsCheckinExercise
+from widgets.exercises._base import ExerciseModel, ExerciseView
+from widgets.exercises._ratings import chart_said
+from widgets.kit import ui
+from widgets.kit.charts import SAID, Series, chart_html
+from widgets.page import state
+from widgets.page.reply_view import RatingReply
+from widgets.text import escape
 
 
 def _rating(value: Any) -> bool:
@@ -41,15 +43,13 @@ class FeelingsLog(T.HasTraits):
         return self.ratings.get(moment, {}).get(feeling)
 
 
-# One log per name, per kernel. Voila starts one kernel for each visitor's page, so this
-# is one participant's lesson; the check-ins of a notebook find each other through it.
-_LOGS: dict[str, FeelingsLog] = {}
-
-
 def shared_log(name: str) -> FeelingsLog:
-    if name not in _LOGS:
-        _LOGS[name] = FeelingsLog()
-    return _LOGS[name]
+    """One log per name, per page (``widgets.page.state``): the check-ins of a lesson
+    find each other through it."""
+    logs = state.state().logs
+    if name not in logs:
+        logs[name] = FeelingsLog()
+    return logs[name]
 
 
 class FeelingsCheckinModel(ExerciseModel):
@@ -96,12 +96,12 @@ class FeelingsCheckinModel(ExerciseModel):
             for f in self.spec.feelings
         ]
 
-    def chart(self) -> str:
+    def chart(self, said: tuple[str, str] = SAID) -> str:
         """The chart of every moment so far, as HTML with its text alternative."""
         chart = self.spec.chart
         if chart is None:
             return ""
-        return chart_html(chart.title, [m.label for m in chart.moments], self.series())
+        return chart_html(chart.title, [m.label for m in chart.moments], self.series(), said)
 
     def answers(self) -> dict[str, Any]:
         return {"ratings": self.ratings}
@@ -155,7 +155,7 @@ class FeelingsCheckinView(ExerciseView):
 
     def _draw(self) -> None:
         if self.model.spec.chart is not None:
-            self._chart.value = self.model.chart()
+            self._chart.value = self.model.chart(chart_said(self.workbook))
             ui.show(self._chart, True)
 
     def _from_log(self, _change) -> None:

@@ -10,15 +10,15 @@ refrain, so they can keep them.
 
 from __future__ import annotations
 
-from .. import ui
-from ..content import Workbook
-from ..schema import KindPauseExercise
-from ..text import escape, paragraphs
-from .breathe_blink_focus import BreatheBlinkFocusModel, SteppedView
-from .steps import StepPanel
+from widgets.content.loader import Workbook
+from widgets.content.schema import KindPauseExercise
+from widgets.exercises._stepped import SteppedModel, SteppedView
+from widgets.kit import ui
+from widgets.practices.steps import StepPanel
+from widgets.text import escape, paragraphs
 
 
-class KindPauseModel(BreatheBlinkFocusModel):
+class KindPauseModel(SteppedModel):
     """Same state as "Breathe; blink; focus" (steps, anchors, text boxes)."""
 
     def written(self) -> list[tuple[str, str]]:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import ui
-from ..content import Workbook
-from ..schema import PathSummaryExercise
-from ..text import escape
-from .base import ExerciseModel, ExerciseView
+from widgets.content.loader import Workbook
+from widgets.content.schema import PathSummaryExercise
+from widgets.exercises._base import ExerciseModel, ExerciseView
+from widgets.kit import ui
+from widgets.page import state
+from widgets.text import escape, fill
 
 
 class PathSummaryModel(ExerciseModel):
@@ -37,11 +38,9 @@ class PathSummaryModel(ExerciseModel):
             refs = [f"{entry.id}/{e.id}" for e in lesson_file.exercises] if lesson_file else []
             done = sum(1 for ref in refs if ref in record["answers"])
             if done:
-                line = spec.lesson_line
-                for name, value in (("lesson", entry.title), ("done", done), ("total", len(refs))):
-                    line = line.replace("{" + name + "}", str(value))
+                line = fill(spec.lesson_line, lesson=entry.title, done=done, total=len(refs))
             else:
-                line = spec.not_yet_line.replace("{lesson}", entry.title)
+                line = fill(spec.not_yet_line, lesson=entry.title)
             found.append(line)
         return found
 
@@ -54,19 +53,22 @@ class PathSummaryModel(ExerciseModel):
 
 class PathSummaryView(ExerciseView):
     def __init__(self, workbook: Workbook, spec: PathSummaryExercise):
-        from ..journal.store import page_journal
-        from ..journal.views import checkins_html
+        from widgets.journal.views import checkins_html
 
         self.model = PathSummaryModel(spec)
         self._workbook = workbook
         self._checkins_html = checkins_html
-        self._store = page_journal()
+        self._store = state.journal()
         self._html = ui.html("", "oig-path")
         body = ui.vbox([self._html], "oig-body")
         super().__init__(workbook, spec, body)
-        self._lesson = (self.ref or "").partition("/")[0]
         self._store.observe(lambda _: self._draw(), names=["changed", "arrived"])
+        self.observe(lambda _: self._draw(), names="ref")  # its lesson is known once set
         self._draw()
+
+    @property
+    def _lesson(self) -> str:
+        return self.ref.partition("/")[0]
 
     def _draw(self) -> None:
         spec, store = self.model.spec, self._store

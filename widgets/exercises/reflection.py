@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import ui
-from ..content import Workbook
-from ..schema import ReflectionExercise
-from .base import ExerciseModel, ExerciseView
-from .form import FormModel, FormView
+from widgets.content.loader import Workbook
+from widgets.content.schema import ReflectionExercise
+from widgets.exercises._base import ExerciseModel, ExerciseView
+from widgets.kit import ui
+from widgets.practices.form import FormModel, FormView
 
 
 class ReflectionModel(ExerciseModel):

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import ui
-from ..content import Workbook
-from ..schema import RepairPlanExercise
-from ..text import data_uri, escape, escape_markdown
-from .base import ExerciseModel, ExerciseView
-from .form import FormModel, FormView
+from widgets.content.loader import Workbook
+from widgets.content.schema import RepairPlanExercise
+from widgets.exercises._base import ExerciseModel, ExerciseView
+from widgets.kit import ui
+from widgets.practices.form import FormModel, FormView
+from widgets.text import data_uri, escape, escape_markdown
 
 
 class RepairPlanModel(ExerciseModel):

@@ -3,7 +3,7 @@
 The participant picks a given harsh thought or writes their own, then fills any of four
 scaffold boxes. Looking over the rewrite runs the care check first (on everything they
 typed), then finds the global labels and absolutes listed in ``hint_patterns`` (data/)
-and offers a gentle hint for each (:func:`widgets.replies.rewrite_reply`).
+and offers a gentle hint for each (:func:`widgets.content.replies.rewrite_reply`).
 """
 
 from __future__ import annotations
@@ -13,14 +13,14 @@ from typing import Any
 import ipywidgets as W
 import traitlets as T
 
-from .. import ui
-from ..content import Workbook
-from ..hints import Hint, find_hints
-from ..replies import Reply, rewrite_reply
-from ..reply_view import ReplyBox
-from ..schema import CareFile, RewriteExercise
-from .base import ExerciseModel, ExerciseView
-from .form import FormModel, FormView
+from widgets.content.hints import Hint, find_hints
+from widgets.content.loader import Workbook
+from widgets.content.replies import Reply, rewrite_reply
+from widgets.content.schema import CareFile, RewriteExercise
+from widgets.exercises._base import ExerciseModel, ExerciseView
+from widgets.kit import ui
+from widgets.page.reply_view import ReplyBox
+from widgets.practices.form import FormModel, FormView
 
 OWN = "__own__"
 

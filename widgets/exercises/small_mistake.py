@@ -11,14 +11,15 @@ from typing import Any
 
 import traitlets as T
 
-from .. import ui
-from ..content import Workbook
-from ..schema import SmallMistakeExercise
-from ..text import escape, paragraphs
-from .breathe_blink_focus import SteppedView
-from .distress_rating import RatingControl, Ratings, chart
-from .form import FormModel
-from .steps import AnchorChoices, StepModel, StepPanel
+from widgets.content.loader import Workbook
+from widgets.content.schema import SmallMistakeExercise
+from widgets.exercises._ratings import RatingControl, Ratings, chart, chart_said
+from widgets.exercises._stepped import SteppedView
+from widgets.kit import ui
+from widgets.practices.form import FormModel
+from widgets.practices.model import StepModel
+from widgets.practices.steps import AnchorChoices, StepPanel
+from widgets.text import escape, paragraphs
 
 ORDER = ("choose", "rate_before", "ground", "rate_after", "name_it", "next_step")
 
@@ -88,4 +89,4 @@ class SmallMistakeView(SteppedView):
         ]
         self.summary.value = "".join(items)
         ui.show(self.summary, bool(items))
-        self.chart.value = chart(spec.rating, m.ratings)
+        self.chart.value = chart(spec.rating, m.ratings, chart_said(self.workbook))

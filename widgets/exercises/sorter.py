@@ -11,11 +11,11 @@ from typing import Any
 
 import traitlets as T
 
-from .. import ui
-from ..content import Workbook
-from ..schema import SorterExercise
-from ..text import escape
-from .base import ExerciseModel, ExerciseView
+from widgets.content.loader import Workbook
+from widgets.content.schema import SorterExercise
+from widgets.exercises._base import ExerciseModel, ExerciseView
+from widgets.kit import ui
+from widgets.text import escape
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ The participant picks a given shame statement ("I'm a terrible friend.") or writ
 own, then rewrites it. Looking it over runs the care check first, then two lists of
 patterns from data/: words that still describe the whole self earn a gentle hint, and an
 action, a time or a person affected is named back as what makes the rewrite specific
-(:func:`widgets.replies.translate_reply`). Each statement keeps its own
+(:func:`widgets.content.replies.translate_reply`). Each statement keeps its own
 rewrite, so trying another statement never wipes out what was written for the first.
 """
 
@@ -15,13 +15,13 @@ from typing import Any
 import ipywidgets as W
 import traitlets as T
 
-from .. import ui
-from ..content import Workbook
-from ..replies import Reply, translate_reply
-from ..reply_view import ReplyBox
-from ..schema import CareFile, TranslateExercise
-from ..text import escape
-from .base import ExerciseModel, ExerciseView
+from widgets.content.loader import Workbook
+from widgets.content.replies import Reply, translate_reply
+from widgets.content.schema import CareFile, TranslateExercise
+from widgets.exercises._base import ExerciseModel, ExerciseView
+from widgets.kit import ui
+from widgets.page.reply_view import ReplyBox
+from widgets.text import escape
 
 OWN = "__own__"
 

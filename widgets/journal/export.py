@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..content import Workbook
-from ..text import escape_markdown
-from .summary import checkin_history, gather
+from widgets.content.loader import Workbook
+from widgets.journal.summary import checkin_history, gather
+from widgets.text import escape_markdown, fill
 
 # A rating's time comes from the browser or a file: shown as is only when it is a date.
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -18,7 +18,7 @@ def export_markdown(workbook: Workbook, record: dict[str, Any]) -> str:
     words = workbook.journal
     lines = [f"# {escape_markdown(words.export.title)}", ""]
     if record.get("updated"):
-        saved = words.export.saved_on.replace("{date}", record["updated"][:10])
+        saved = fill(words.export.saved_on, date=record["updated"][:10])
         lines += [escape_markdown(saved), ""]
     for lesson in gather(workbook, record, words.answers.out_of_ten):
         lines += [f"## {escape_markdown(lesson.title)}", ""]
@@ -32,7 +32,7 @@ def export_markdown(workbook: Workbook, record: dict[str, Any]) -> str:
         lines += [f"## {escape_markdown(words.answers.checkins_title)}", ""]
         out_of_ten = words.answers.out_of_ten
         for title, value, at in history:
-            said = out_of_ten.replace("{value}", str(value))
+            said = fill(out_of_ten, value=value)
             day = at[:10] if _DAY.fullmatch(at[:10]) else escape_markdown(at[:10])
             lines.append(f"- {escape_markdown(title)}, {day}: {escape_markdown(said)}")
         lines.append("")
@@ -48,7 +48,7 @@ def export_markdown(workbook: Workbook, record: dict[str, Any]) -> str:
 
 def _people(record: dict[str, Any]) -> list[dict[str, str]]:
     """ "My people" from the help panel (widgets/help_choices.py), as it was stored."""
-    from ..help_choices import REF, HelpChoices
+    from widgets.journal.help_choices import REF, HelpChoices
 
     stored = record["answers"].get(REF)
     if not stored:

@@ -19,8 +19,8 @@ from typing import Any
 import anywidget
 import traitlets as T
 
-from . import record as rec
-from .summary import model_ratings
+from widgets.journal import record as rec
+from widgets.journal.summary import model_ratings
 
 MODES = ("waiting", "visit", "keep", "off", "memory")
 
@@ -67,11 +67,12 @@ class JournalStore(anywidget.AnyWidget):
 
     delay = 0.4  # seconds to wait for more changes before saving
 
-    def __init__(self, setting: str = "ask", specs=None, **kwargs):
+    def __init__(self, setting: str = "ask", specs=None, find_spec=None, **kwargs):
         super().__init__(setting=setting, **kwargs)
         self.record: dict[str, Any] = rec.new_record()
         self._models: dict[str, T.HasTraits] = {}
-        self._specs = specs  # ref -> spec, for ratings; looked up lazily when None
+        self._specs = specs  # ref -> spec, for ratings
+        self._find_spec = find_spec  # or ref -> spec, asked when needed (the page's language)
         self._dirty: set[str] = set()
         self._quiet = 0
         self._timer: asyncio.TimerHandle | None = None
@@ -90,10 +91,8 @@ class JournalStore(anywidget.AnyWidget):
             self._restore(ref)
 
     def _on_change(self, ref: str) -> None:
-        from ..exercises.base import BUILDING_REF
-
-        if self._quiet or BUILDING_REF.get() == ref:
-            return  # restoring, or a view setting itself up: not the participant's doing
+        if self._quiet:
+            return  # restoring: not the participant's doing
         self._dirty.add(ref)
         if self.arrived:
             self._schedule()
@@ -132,12 +131,7 @@ class JournalStore(anywidget.AnyWidget):
     def _spec(self, ref: str):
         if self._specs is not None:
             return self._specs.get(ref)
-        from ..content import ContentError, load_workbook
-
-        try:
-            return load_workbook().exercise(ref)[1]
-        except (ContentError, KeyError):
-            return None
+        return self._find_spec(ref) if self._find_spec is not None else None
 
     def flush(self) -> None:
         """Save every exercise that changed since the last save (once stored answers are in)."""
@@ -284,30 +278,3 @@ class JournalStore(anywidget.AnyWidget):
 
     def export_json(self) -> str:
         return rec.to_json(self.record)
-
-
-_PAGE: JournalStore | None = None
-
-
-def page_journal() -> JournalStore:
-    """The one journal link of this page (in Voila, one kernel serves one page)."""
-    global _PAGE
-    if _PAGE is None:
-        from ..content import ContentError, load_workbook
-
-        try:
-            setting = load_workbook().settings.storage
-        except ContentError:
-            setting = "off"
-        _PAGE = JournalStore(setting=setting)
-    return _PAGE
-
-
-def forget_page_journal() -> None:
-    """For tests: start the next page_journal() afresh."""
-    global _PAGE
-    _PAGE = None
-
-
-def follow_exercise(ref: str, model: T.HasTraits) -> None:
-    page_journal().follow(ref, model)

@@ -18,7 +18,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..content import Workbook
+from widgets.content.loader import Workbook
+from widgets.text import fill
 
 # Answer keys that record where someone was, not what they wrote.
 STATE_KEYS = frozenset(
@@ -191,7 +192,7 @@ def answer_lines(spec: Any, data: dict[str, Any], out_of_ten: str) -> list[tuple
                 lines.append((label_for(key, parent), shown))
         elif isinstance(value, int):
             if rated and _is_rating(value):
-                lines.append((label_for(key, parent), out_of_ten.replace("{value}", str(value))))
+                lines.append((label_for(key, parent), fill(out_of_ten, value=value)))
         elif isinstance(value, dict):
             here = label_for(key, parent) if key else parent
             for k, v in value.items():

@@ -16,20 +16,14 @@ import anywidget
 import ipywidgets as W
 import traitlets as T
 
-from .. import ui
-from ..content import Workbook
-from ..schema import JournalText
-from ..text import data_uri, escape
-from . import record as rec
-from .export import export_markdown
-from .store import JournalStore
-from .summary import checkin_history, gather, other_ratings
-
-
-def _fill(template: str, **values: Any) -> str:
-    for name, value in values.items():
-        template = template.replace("{" + name + "}", str(value))
-    return template
+from widgets.content.loader import Workbook
+from widgets.content.schema import JournalText
+from widgets.journal import record as rec
+from widgets.journal.export import export_markdown
+from widgets.journal.store import JournalStore
+from widgets.journal.summary import checkin_history, gather, other_ratings
+from widgets.kit import ui
+from widgets.text import data_uri, escape, fill
 
 
 def status_text(texts: JournalText, mode: str, problem: str) -> tuple[str, str]:
@@ -206,9 +200,10 @@ class AnswersList(W.VBox):
 
 def checkins_html(workbook: Workbook, record: dict[str, Any]) -> str:
     """Check-ins over time, and other 0-10 ratings, as charts with their text alternative."""
-    from ..charts import Series, chart_html
+    from widgets.kit.charts import Series, chart_html
 
     words = workbook.journal.answers
+    said = (workbook.ui.chart_rated, workbook.ui.chart_not_rated)
     history = list(checkin_history(workbook, record))[-8:]
     parts = []
     if history:
@@ -218,10 +213,10 @@ def checkins_html(workbook: Workbook, record: dict[str, Any]) -> str:
             seen[title] = seen.get(title, 0) + 1
             moments.append(title if seen[title] == 1 else f"{title} ({words.again})")
         series = [Series(words.checkins_series, tuple(v for _t, v, _a in history))]
-        parts.append(chart_html(words.checkins_title, moments, series))
+        parts.append(chart_html(words.checkins_title, moments, series, said))
     for title, ratings in other_ratings(workbook, record):
         series = [Series(words.rating_series, tuple(v for _label, v in ratings))]
-        parts.append(chart_html(title, [label for label, _v in ratings], series))
+        parts.append(chart_html(title, [label for label, _v in ratings], series, said))
     if not parts:
         return f"<p>{escape(words.checkins_empty)}</p>"
     return "".join(parts)
@@ -316,9 +311,9 @@ class ImportBox(W.VBox):
         outcome, added, kept = self._store.import_text(content)
         words = self._words
         if outcome == "added":
-            text = _fill(words.added, added=added)
+            text = fill(words.added, added=added)
             if kept:
-                text += " " + _fill(words.kept, kept=kept)
+                text += " " + fill(words.kept, kept=kept)
         elif outcome == "nothing_new":
             text = words.nothing_new
         else:

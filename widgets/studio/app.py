@@ -13,10 +13,12 @@ from typing import Any
 
 import ipywidgets as W
 
-from .. import ui
-from ..content import LANG_DIR, clear_cache, data_dir
-from ..text import escape
-from ..yaml_lines import load_lined
+from widgets.content.loader import LANG_DIR, clear_cache
+from widgets.content.yaml_lines import load_lined
+from widgets.kit import ui
+from widgets.paths import data_dir
+from widgets.text import escape
+
 from . import checks, preview
 from .forms import Form
 from .store import ChangedOnDisk, Document, NothingToUndo
@@ -404,7 +406,7 @@ class EditPanel:
         self.spec = spec
         texts = [t for _, t in checks.reading_notes_texts(_plain(self._edited_part()))]
         self.reading.value = f"<p>{escape(checks.reading_level(texts, self.language.value))}</p>"
-        from ..replies import REPLIES
+        from widgets.content.replies import REPLIES
 
         ui.show(self.try_box, spec.type in REPLIES)
         self._try()

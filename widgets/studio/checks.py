@@ -18,18 +18,18 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .. import schema
-from ..content import check_document, validate
-from ..readability import too_hard
-from ..yaml_lines import Problem, parse_lined
+from widgets.content import schema
+from widgets.content.loader import check_document, validate
+from widgets.content.yaml_lines import Problem, parse_lined
+from widgets.tools.readability import too_hard
 
 Path_ = tuple[Any, ...]
 
 
 def model_for(relative: str) -> type[BaseModel] | None:
     """The model a file of data/ is checked against ("en/lessons/x.yaml" -> LessonFile)."""
-    from ..facilitator import FacilitatorNotes
-    from ..handouts import HandoutText
+    from widgets.content.notes import FacilitatorNotes
+    from widgets.content.schema import HandoutText
 
     parts = Path(relative).parts
     if parts == ("settings.yaml",):
@@ -57,7 +57,7 @@ def quick(name: str, relative: str, text: str) -> tuple[Any, list[Problem], dict
         return doc.value, list(doc.problems), doc.lines
     value, problems = check_document(doc, model)
     if value is not None and relative.endswith("care.yaml"):
-        from ..care import example_problems
+        from widgets.content.care import example_problems
 
         problems = [Problem(name, doc.line_of(p), m) for p, m in example_problems(value)]
         value = value if not problems else None
@@ -104,7 +104,7 @@ def path_of(problem: Problem, lines: dict[Path_, int]) -> Path_ | None:
 def reading_notes(value: Any, language: str, where: Path_ = ()) -> dict[Path_, str]:
     """path -> why a text is harder than the content guide allows (`workbook check`'s
     reading level), for every text of ``value`` of three words or more."""
-    from ..readability import NOT_PROSE
+    from widgets.tools.readability import NOT_PROSE
 
     found: dict[Path_, str] = {}
     if isinstance(value, dict):
@@ -123,7 +123,7 @@ def reading_notes(value: Any, language: str, where: Path_ = ()) -> dict[Path_, s
 
 def reading_level(texts: list[str], language: str) -> str:
     """The reading level of an exercise's texts together, in plain words."""
-    from ..readability import for_scoring, spanish_score
+    from widgets.tools.readability import for_scoring, spanish_score
 
     joined = " ".join(t for t in texts if t.strip())
     if not joined.strip():
@@ -143,7 +143,7 @@ def reading_level(texts: list[str], language: str) -> str:
 
 def reading_notes_texts(value: Any, where: Path_ = ()) -> list[tuple[Path_, str]]:
     """(path, text) of every participant-facing text of ``value`` (as the check reads)."""
-    from ..readability import NOT_PROSE
+    from widgets.tools.readability import NOT_PROSE
 
     found: list[tuple[Path_, str]] = []
     if isinstance(value, dict):

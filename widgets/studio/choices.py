@@ -14,9 +14,11 @@ from typing import Any
 import ipywidgets as W
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from ..content import LANG_DIR, clear_cache, data_dir
-from ..text import escape
-from ..yaml_lines import load_lined
+from widgets.content.loader import LANG_DIR, clear_cache
+from widgets.content.yaml_lines import load_lined
+from widgets.paths import data_dir
+from widgets.text import escape
+
 from . import checks
 from .store import ChangedOnDisk, Document, NothingToUndo
 

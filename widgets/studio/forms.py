@@ -17,7 +17,8 @@ from typing import Any
 import ipywidgets as W
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from ..text import escape
+from widgets.text import escape
+
 from .meanings import meaning, singular
 from .store import styled_like
 

@@ -14,9 +14,9 @@ from urllib.parse import quote
 
 import ipywidgets as W
 
-from ..content import data_dir
-from ..text import escape
-from ..yaml_lines import load_lined
+from widgets.content.yaml_lines import load_lined
+from widgets.paths import data_dir
+from widgets.text import escape
 
 NETWORK_NOTE = (
     "While a page of the workbook is open, what you type in it travels from your device "
@@ -149,8 +149,8 @@ def plan_html(root: Path, minutes: int, start: dt.datetime | None) -> str:
 
 def chosen_workbook(root: Path):
     """The workbook with only the lessons and exercises this workshop includes."""
-    from ..content import load_workbook
-    from ..left_out import exercise_left_out, lesson_left_out
+    from widgets.content.left_out import exercise_left_out, lesson_left_out
+    from widgets.content.loader import load_workbook
 
     workbook = load_workbook(root)
     settings = workbook.settings
@@ -172,8 +172,8 @@ def chosen_workbook(root: Path):
 def worksheets_html(workbook, paper: str = "A4") -> str:
     """Only the worksheets of the chosen exercises, one after another, with the help line
     at the end (the handouts' own look, widgets/handouts.py)."""
-    from ..handouts import CSS, handout_text, worksheet
-    from ..page import footer_help_html
+    from widgets.page.chrome import footer_help_html
+    from widgets.tools.handouts import CSS, handout_text, worksheet
 
     words = handout_text(workbook)
     sheets = [
@@ -190,7 +190,7 @@ def worksheets_html(workbook, paper: str = "A4") -> str:
 
 
 def write_worksheets(out: Path, workbook, pdf: bool) -> list[Path]:
-    from ..handouts import print_pdf
+    from widgets.tools.handouts import print_pdf
 
     out.mkdir(parents=True, exist_ok=True)
     html = out / "worksheets.html"
@@ -296,7 +296,7 @@ class JoinPanel:
         self.plan.value = plan_html(self.root, self.plan_minutes(), start)
 
     def make_handouts(self) -> None:
-        from ..handouts import HandoutError, find_chromium, write_handouts
+        from widgets.tools.handouts import HandoutError, find_chromium, write_handouts
 
         out = self.root.parent / "handouts"  # beside data/, as `make handouts`
         try:

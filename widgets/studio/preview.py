@@ -13,9 +13,9 @@ from typing import Any
 
 import ipywidgets as W
 
-from .. import schema
-from ..content import ContentError, Workbook, load_workbook
-from ..text import escape
+from widgets.content import schema
+from widgets.content.loader import ContentError, Workbook, load_workbook
+from widgets.text import escape
 
 
 def workbook_with(root: Path, language: str, lesson_id: str, lesson: schema.LessonFile) -> Workbook:
@@ -24,7 +24,8 @@ def workbook_with(root: Path, language: str, lesson_id: str, lesson: schema.Less
 
 
 def exercise_view(workbook: Workbook, lesson_id: str, exercise_id: str) -> W.Widget:
-    from ..registry import build_exercise, style_css
+    from widgets.page.chrome import style_css
+    from widgets.show import build_exercise
 
     view = build_exercise(f"{lesson_id}/{exercise_id}", workbook)
     box = W.VBox([W.HTML(f"<style>{style_css()}</style>"), view])
@@ -40,7 +41,7 @@ def message(text: str) -> W.HTML:
 def try_reply(workbook: Workbook, spec: Any, sentence: str) -> str:
     """The reply a participant would get for ``sentence`` (as ``workbook reply`` prints
     it), as HTML; "" when this exercise does not answer typed text."""
-    from ..replies import REPLIES
+    from widgets.content.replies import REPLIES
 
     answer = REPLIES.get(spec.type)
     if answer is None or not sentence.strip():
@@ -52,7 +53,7 @@ def try_reply(workbook: Workbook, spec: Any, sentence: str) -> str:
 
 def try_care(care: schema.CareFile, sentence: str) -> str:
     """What the care check does with ``sentence`` (care.yaml), as HTML."""
-    from ..replies import care_reply
+    from widgets.content.replies import care_reply
 
     if not sentence.strip():
         return ""
@@ -75,7 +76,7 @@ def pattern_finds(pattern: str, sentence: str, care: bool = False) -> str:
     """What one pattern finds in ``sentence`` (as the care check or the hints read it)."""
     import re
 
-    from ..text import fold, plain_letters
+    from widgets.text import fold, plain_letters
 
     try:
         if care:

@@ -15,7 +15,7 @@ import secrets
 import sys
 import webbrowser
 
-from ..content import REPO_DIR
+from widgets.paths import REPO_DIR
 
 STUDIO_DIR = REPO_DIR / "studio"
 NOTEBOOK = "studio.ipynb"

@@ -5,7 +5,7 @@
  *    shared computer keeps nothing. Both JupyterLab theme style sheets are on the page;
  *    the one not in use has media="not all". The body attributes are the ones JupyterLab
  *    sets, so widgets and charts (--oig-chart-*) follow too.
- * 2. The "Dark mode" button is drawn by a widget (widgets/page.py); this script gives
+ * 2. The "Dark mode" button is drawn by a widget (widgets/page/chrome.py); this script gives
  *    it its pressed state and handles its clicks (one listener for the whole page).
  * 3. A lesson page whose kernel stopped (it crashed, was culled, or the server
  *    restarted) says so kindly, with a button to reload it (see the end of this file).

@@ -1,0 +1,1 @@
+"""Benchmark and soak tooling; outside the installed package."""

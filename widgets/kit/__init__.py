@@ -1,0 +1,1 @@
+"""Widget builders that take their words as arguments; they never load content."""

@@ -1,0 +1,1 @@
+"""The facilitator's command line: validate, check, handouts, new lessons."""

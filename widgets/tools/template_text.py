@@ -1,0 +1,152 @@
+"""The words of the web app's own pages, from ``data/<lang>/ui.yaml``, for the template.
+
+Voila draws some pages without running any of our Python: the kind message when part of a
+lesson fails, "page not found", a server error, the bare address that leads to the
+welcome page, and the sign-in page of a workshop with a token. Their template
+(share/jupyter/voila/templates/gentle) cannot read data/, so ``workbook template-text``
+writes the words of every language into ``oig_text.j2`` there, and the Voila settings'
+``cell_error_instruction`` (voila.json) from the same words. ``make app`` runs it first;
+tests/test_template_text.py fails when the written file is out of date.
+
+The pages use the page's language when they know it (a lesson page that chose Spanish)
+and show every language, one after the other, when they do not (page not found).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from widgets.content.help_lines import first_line, tel_href
+from widgets.content.loader import LANG_DIR, load_workbook
+from widgets.paths import REPO_DIR, data_dir
+
+TEMPLATE_DIR = REPO_DIR / "share" / "jupyter" / "voila" / "templates" / "gentle"
+TEXT_FILE = TEMPLATE_DIR / "oig_text.j2"
+VOILA_JSON = REPO_DIR / "voila.json"
+
+# The ui.yaml keys the template uses.
+KEYS = (
+    "cell_error_title",
+    "not_your_fault",
+    "cell_error_help",
+    "reload_link",
+    "not_found_title",
+    "server_error_title",
+    "go_home_link",
+    "open_workbook_link",
+    "signin_text",
+    "signin_label",
+    "signin_problem",
+    "language_name",
+    "connection_lost_title",
+    "connection_lost_help",
+)
+
+
+def languages(root: Path | None = None) -> list[str]:
+    """Every language folder with a ui.yaml; the one settings.yaml names comes first."""
+    root = Path(root) if root else data_dir()
+    found = sorted(
+        p.name for p in root.iterdir() if LANG_DIR.match(p.name) and (p / "ui.yaml").is_file()
+    )
+    default = load_workbook(root).language
+    return sorted(found, key=lambda lang: lang != default)
+
+
+def collect(root: Path | None = None, pages_under: str = "") -> dict[str, dict]:
+    """{language: {key: text}}, with each language's workbook title and welcome page.
+
+    ``pages_under``: where the notebooks are, seen from the folder Voila serves ("" when
+    it serves notebooks/, as `make app` does; "notebooks/" on Binder, which serves the
+    whole repository)."""
+    out = {}
+    for lang in languages(root):
+        wb = load_workbook(root, language=lang)
+        words = {key: getattr(wb.ui, key) for key in KEYS}
+        words["workbook_title"] = wb.lessons.workbook_title
+        words["welcome"] = pages_under + wb.lessons.lessons[0].notebook
+        words["help"] = help_words(wb)
+        words["early"] = early_words(wb)
+        out[lang] = words
+    return out
+
+
+def early_words(wb) -> dict:
+    """Help and a pause that work before any widget has loaded (a lesson page's first
+    lines, see index.html.j2): on a phone the widgets come seconds after the text. The
+    first line of every region is there, so the page can show the country the
+    participant chose (kept in their browser) before the kernel answers."""
+    return {
+        "help_button": wb.ui.help_button,
+        "pause_button": wb.ui.pause_button,
+        "pause_title": wb.ui.pause_title,
+        "pause_steps": list(wb.ui.pause_steps),
+        "default_region": wb.region_id,
+        "regions": {rid: help_words(wb, rid) for rid in wb.crisis.regions},
+    }
+
+
+def help_words(wb, region_id: str | None = None) -> dict[str, str]:
+    """The help line these pages show in one language: the region's (default: the
+    language's) first line that can be called, its emergency line, and the directory
+    for other countries."""
+    region = wb.crisis_region(region_id)
+    first = first_line(region)
+    anywhere = wb.crisis.regions.get("international")
+    directory = anywhere.entries[0] if anywhere else None
+    return {
+        "title": wb.crisis.title,
+        "name": first.name if first else "",
+        "how": first.how if first else "",
+        "phone": first.phone if first else "",
+        "tel": tel_href(first.phone) if first else "",
+        "emergency": region.emergency,
+        "directory_label": wb.crisis.words.other_countries,
+        "directory_name": directory.name if directory else "",
+        "directory_url": (directory.url or directory.source) if directory else "",
+    }
+
+
+def cell_error_instruction(text: dict[str, dict[str, str]]) -> str:
+    """Voila's own line for a failed cell (only in the server's error output, never shown
+    by our template): the help sentence in every language."""
+    return " / ".join(words["cell_error_help"] for words in text.values())
+
+
+def render(root: Path | None = None, pages_under: str = "") -> str:
+    text = collect(root, pages_under)
+    as_jinja = json.dumps(text, ensure_ascii=False, indent=1, sort_keys=True)
+    return (
+        "{#- Written by `workbook template-text` from data/<lang>/ui.yaml (and the workbook\n"
+        "    title and welcome page from lessons.yaml). Do not edit: change those files and\n"
+        "    run it again (make app does). oig_languages: the default language first. -#}\n"
+        f"{{%- set oig_languages = {json.dumps(list(text))} -%}}\n"
+        f"{{%- set oig_text = {as_jinja} -%}}\n"
+    )
+
+
+def write(
+    root: Path | None = None,
+    target: Path = TEXT_FILE,
+    voila_json: Path = VOILA_JSON,
+    pages_under: str = "",
+):
+    """Write the template's words and voila.json's cell_error_instruction; returns the
+    files that changed."""
+    changed = []
+    new = render(root, pages_under)
+    if not target.is_file() or target.read_text(encoding="utf-8") != new:
+        target.write_text(new, encoding="utf-8")
+        changed.append(target)
+    if voila_json.is_file():
+        config = json.loads(voila_json.read_text(encoding="utf-8"))
+        line = cell_error_instruction(collect(root))
+        executor = config.setdefault("VoilaExecutor", {})
+        if executor.get("cell_error_instruction") != line:
+            executor["cell_error_instruction"] = line
+            voila_json.write_text(
+                json.dumps(config, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+            )
+            changed.append(voila_json)
+    return changed
