@@ -66,3 +66,50 @@ def test_leave_out_is_checked_like_every_setting(tmp_path):
     messages = [p.message for p in loader.validate(tmp_path / "data")]
     assert any("leave_out" in m for m in messages)
     assert any("'plan'" in m and "60" in m for m in messages)
+
+
+def test_a_typo_in_leave_out_is_named_with_its_line(data_copy):
+    from conftest import messages
+
+    settings = data_copy / "settings.yaml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8")
+        + "leave_out:\n  - guilt-sham\n  - responsibility/repare\n",
+        encoding="utf-8",
+    )
+    lines = settings.read_text(encoding="utf-8").splitlines()
+    first = lines.index("  - guilt-sham") + 1
+    found = messages(data_copy)
+    assert any(
+        m.startswith(
+            f"data/settings.yaml line {first}: leave_out lists 'guilt-sham', but there "
+            "is no lesson 'guilt-sham'."
+        )
+        for m in found
+    ), found
+    assert any(
+        m.startswith(
+            f"data/settings.yaml line {first + 1}: leave_out lists "
+            "'responsibility/repare', but lesson 'responsibility' has no exercise "
+            "'repare'. Its exercises are: "
+        )
+        for m in found
+    ), found
+
+
+def test_a_lesson_left_out_leaves_the_count_too(data_copy, monkeypatch):
+    """With lesson 2 left out, the landing page says three lessons, not four, and
+    "Staying present" is lesson 2 of 3 (its own page still says where it is)."""
+    from widgets.page import chrome
+    from widgets.page import state as page_state
+
+    settings = data_copy / "settings.yaml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8") + "leave_out:\n  - guilt-shame\n", encoding="utf-8"
+    )
+    monkeypatch.setenv("OWNING_DATA_DIR", str(data_copy))
+    wb = page_state.workbook()
+    cards = chrome.cards_html(wb)
+    assert cards.count("<li class='oig-card'>") == 3 and "Lesson 1 of 3" in cards
+    assert chrome.where_text(wb, "staying-present") == "Lesson 2 of 3"
+    assert chrome.where_text(wb, "guilt-shame") == "Lesson 2 of 4"  # opened by its address

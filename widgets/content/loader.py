@@ -440,6 +440,8 @@ def collect(
     problems.extend(found)
     listed_ids = [e.id for e in lessons.lessons] if lessons else []
     problems.extend(missing_notes(lang_dir, listed_ids, lambda p: _display(p, root)))
+    if settings is not None and lessons is not None:
+        problems.extend(_unknown_left_out(settings, settings_doc, lesson_files, listed_ids))
     # words for the printed handouts and the facilitator's notes panel
     handout_words, _ = read(lang_dir / "handouts.yaml", schema.HandoutText)
     loaded.update(
@@ -504,6 +506,41 @@ def _missing_region(
         f"crisis_region is '{region}', but data/{main}/crisis.yaml has no such region. Choose "
         f"one of: {', '.join(known)}.",
     )
+
+
+def _unknown_left_out(
+    settings: schema.Settings,
+    settings_doc: LinedDocument,
+    lesson_files: dict[str, schema.LessonFile],
+    listed: list[str],
+) -> list[Problem]:
+    """Each ``leave_out`` entry must name a lesson, or an exercise of one: a typo would
+    otherwise leave everything in without a word."""
+    problems = []
+    for i, ref in enumerate(settings.leave_out):
+        lesson_id, _, exercise_id = ref.partition("/")
+        where = settings_doc.line_of(("leave_out", i))
+        if lesson_id not in listed:
+            problems.append(
+                Problem(
+                    settings_doc.file,
+                    where,
+                    f"leave_out lists '{ref}', but there is no lesson '{lesson_id}'. "
+                    f"The lessons are: {', '.join(listed)}.",
+                )
+            )
+        elif exercise_id and lesson_id in lesson_files:
+            known = [e.id for e in lesson_files[lesson_id].exercises]
+            if exercise_id not in known:
+                problems.append(
+                    Problem(
+                        settings_doc.file,
+                        where,
+                        f"leave_out lists '{ref}', but lesson '{lesson_id}' has no exercise "
+                        f"'{exercise_id}'. Its exercises are: {', '.join(known)}.",
+                    )
+                )
+    return problems
 
 
 def _unknown_languages(

@@ -20,6 +20,7 @@ from pathlib import Path
 import ipywidgets as W
 import yaml
 
+from widgets.content.left_out import lesson_left_out
 from widgets.content.loader import ContentError, Workbook, languages_in_use
 from widgets.content.schema import LessonEntry
 from widgets.journal.views import JournalBar
@@ -35,8 +36,19 @@ MY_ANSWERS = "my-answers"
 MY_ANSWERS_FILE = "05_my_answers.ipynb"
 
 
+def _in_workshop(workbook: Workbook, keep: str | None = None) -> list[LessonEntry]:
+    """The lessons this workshop does, in order: settings.yaml ``leave_out`` takes some out
+    of the cards, the "lesson n of N" count and back/next (``keep``: the page's own
+    lesson, which still says where it is when opened by its address)."""
+    return [
+        entry
+        for entry in workbook.lessons.lessons
+        if entry.id == keep or not lesson_left_out(workbook.settings, entry.id)
+    ]
+
+
 def _position(workbook: Workbook, lesson_id: str) -> tuple[int, list[LessonEntry]]:
-    lessons = list(workbook.lessons.lessons)
+    lessons = _in_workshop(workbook, keep=lesson_id)
     index = next(i for i, entry in enumerate(lessons) if entry.id == lesson_id)
     return index, lessons
 
@@ -131,14 +143,7 @@ def header_html(workbook: Workbook, lesson_id: str) -> str:
 
 
 def footer_html(workbook: Workbook, lesson_id: str, region: str | None = None) -> str:
-    from widgets.content.left_out import lesson_left_out
-
-    index, lessons = _position(workbook, lesson_id)
-    # back and next skip the lessons this workshop leaves out (settings.yaml leave_out)
-    lessons = [
-        e for e in lessons if e.id == lesson_id or not lesson_left_out(workbook.settings, e.id)
-    ]
-    index = next(i for i, e in enumerate(lessons) if e.id == lesson_id)
+    index, lessons = _position(workbook, lesson_id)  # without the lessons left out
     links = []
     if index > 0:
         prev = lessons[index - 1]
@@ -251,13 +256,9 @@ def show_footer(lesson_id: str) -> W.Widget:
 
 
 def cards_html(workbook: Workbook) -> str:
-    from widgets.content.left_out import lesson_left_out
-
-    lessons = list(workbook.lessons.lessons)
+    lessons = _in_workshop(workbook)  # without the lessons left out (settings.yaml)
     cards = []
     for n, entry in enumerate(lessons[1:], start=1):
-        if lesson_left_out(workbook.settings, entry.id):
-            continue  # this workshop leaves it out (settings.yaml leave_out)
         note = ""
         if entry.content_note:
             note = (
