@@ -177,7 +177,7 @@ LIST_ENTRY = """
 
 
 # Example text the files above start with, one phrase per placeholder: ``workbook check``
-# names any still there (tests/test_check.py keeps this list in step with the templates).
+# names any still there (tests/tools/test_check.py keeps this list in step with the templates).
 PLACEHOLDERS = (
     "This is a new lesson. Write what it is about here.",
     "This is an example exercise.",

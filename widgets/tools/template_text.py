@@ -6,7 +6,7 @@ welcome page, and the sign-in page of a workshop with a token. Their template
 (share/jupyter/voila/templates/gentle) cannot read data/, so ``workbook template-text``
 writes the words of every language into ``oig_text.j2`` there, and the Voila settings'
 ``cell_error_instruction`` (voila.json) from the same words. ``make app`` runs it first;
-tests/test_template_text.py fails when the written file is out of date.
+tests/tools/test_template_text.py fails when the written file is out of date.
 
 The pages use the page's language when they know it (a lesson page that chose Spanish)
 and show every language, one after the other, when they do not (page not found).

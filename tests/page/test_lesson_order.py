@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
+from support import footer_links
 
 from widgets.content import loader as content
 from widgets.content.loader import load_workbook, validate
@@ -21,19 +22,6 @@ from widgets.page import state as page_state
 from widgets.paths import REPO_DIR
 
 LANGUAGES = ("en", "es")
-TAG = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.S)
-ATTR = re.compile(r"""\b(rel|href)=(['"])(.*?)\2""")
-
-
-def footer_links(footer: str) -> dict[str, tuple[str, str]]:
-    """{"prev"/"next": (href, lesson title)} of a footer's Back and Next links."""
-    links = {}
-    for attrs, inner in TAG.findall(footer):
-        found = {name: html.unescape(value) for name, _, value in ATTR.findall(attrs)}
-        if found.get("rel") in {"prev", "next"}:
-            title = re.search(r"class=['\"]oig-nav-title['\"]>(.*?)</span>", inner, re.S)
-            links[found["rel"]] = (found["href"], html.unescape(title.group(1)) if title else "")
-    return links
 
 
 def footer_text(footer: str) -> str:

@@ -1,7 +1,7 @@
 """The checks a facilitator meets when adapting the workbook: facilitator notes, a second
 language that must have every key English has, and ids that must stay unique.
 
-The checks already covered in tests/test_content.py (tabs, indentation, unknown exercise
+The checks already covered in tests/content/test_loader.py (tabs, indentation, unknown exercise
 type, duplicate statement id, listed or unlisted lessons, crisis sources and phone
 numbers) are not repeated here.
 """

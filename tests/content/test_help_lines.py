@@ -9,7 +9,7 @@ import json
 
 import pytest
 from conftest import edit, line_of, messages
-from test_journal_store import Browser, stored
+from support import Browser, stored
 
 from widgets.content import schema
 from widgets.content.help_lines import looks_dialable, tel_href, to_check

@@ -52,7 +52,7 @@ def test_fill_keeps_unknown_slots():
 
 def test_bare_address_leads_to_the_first_listed_page():
     """The way in (tree.html) links each language's first listed page (through the
-    template's oig_text.j2, see tests/test_template_text.py); the default one without
+    template's oig_text.j2, see tests/tools/test_template_text.py); the default one without
     JavaScript."""
     import jinja2
 

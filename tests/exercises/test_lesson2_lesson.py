@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from test_lesson_order import footer_links
+from support import footer_links
 
 from widgets import build_exercise
 from widgets.page.chrome import footer_html
@@ -65,7 +65,7 @@ def test_notebook_teaches_the_sourced_ideas():
 
 def test_lesson_one_leads_to_lesson_two(workbook):
     """The footer's Back and Next come from lessons.yaml: lesson 1 leads here, and this
-    lesson leads back to lesson 1 (tests/test_lesson_order.py reorders the list)."""
+    lesson leads back to lesson 1 (tests/page/test_lesson_order.py reorders the list)."""
     one = footer_links(footer_html(workbook, "responsibility"))
     assert one["next"] == (NOTEBOOK.name, workbook.lesson("guilt-shame").title)
     two = footer_links(footer_html(workbook, "guilt-shame"))

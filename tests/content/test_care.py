@@ -20,7 +20,7 @@ from widgets.content.replies import REPLIES, Reply
 from widgets.paths import DEFAULT_DATA_DIR
 from widgets.text import fold
 
-CORPUS_DIR = Path(__file__).parent / "care_corpus"
+CORPUS_DIR = Path(__file__).parent.parent / "care_corpus"
 LANGUAGES = ("en", "es")
 EXERCISES = ("responsibility/rewrite", "guilt-shame/translate")
 MINIMUM = {"risk": 40, "others_harm": 15, "minimising": 15, "kind": 40}

@@ -9,8 +9,8 @@ about the whole file. ``old=None`` writes ``new`` as a new file.
 
 The checks tested elsewhere are not repeated: tabs, indentation, unknown exercise type,
 duplicate ids, unknown fields, listed or unlisted lessons, phone numbers and sources in
-tests/test_content.py; facilitator notes and missing or extra keys in another language
-in tests/test_validate_facilitator.py.
+tests/content/test_loader.py; facilitator notes and missing or extra keys in another language
+in tests/content/test_notes.py.
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from support import Browser, stored
 
 from widgets.content.loader import load_workbook
 from widgets.exercises.checkin import CheckinModel
@@ -35,35 +36,6 @@ def specs(wb):
     return {ref: wb.exercise(ref)[1] for ref in (REPAIR, CHECKIN, SORTER)}
 
 
-class Browser:
-    """Stands in for store.js: records what the kernel sends."""
-
-    def __init__(self, store: JournalStore):
-        self.sent: list[dict] = []  # everything but the "heard" answers, counted apart
-        self.heard = 0
-        self.store = store
-        store.send = self.receive  # type: ignore[method-assign]
-
-    def receive(self, content: dict) -> None:
-        if content == {"type": "heard"}:
-            self.heard += 1
-        else:
-            self.sent.append(content)
-
-    def says(self, **content):
-        self.store._on_msg(self.store, content, [])
-
-    def load(self, text=None, mode="visit", problem=""):
-        self.says(type="loaded", mode=mode, text=text, problem=problem)
-
-    def puts(self):
-        """What was sent once the save delay has passed (flushed now, so no test waits)."""
-        if self.store._timer is not None:
-            self.store._timer.cancel()
-            self.store.flush()
-        return [m for m in self.sent if m["type"] == "put"]
-
-
 @pytest.fixture
 def page(specs):
     store = JournalStore(specs=specs)
@@ -74,13 +46,6 @@ def page(specs):
     store.follow(CHECKIN, checkin)
     store.follow(SORTER, sorter)
     return store, Browser(store), repair, checkin, sorter
-
-
-def stored(**answers) -> str:
-    r = rec.new_record()
-    for ref, data in answers.items():
-        rec.put(r, ref.replace("__", "/"), data, "2026-01-01T00:00:00Z")
-    return rec.to_json(r)
 
 
 def test_nothing_is_sent_or_saved_before_the_stored_answers_arrive(page):
