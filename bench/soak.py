@@ -49,7 +49,7 @@ from widgets.paths import REPO_DIR
 ACTION_CLASSES = ("oig-make", "oig-check", "oig-checkin", "oig-pause-button")
 
 
-# --- pure helpers (tests/benchmarks/test_soak.py) ----------------------------------------------------
+# --- pure helpers (tests/benchmarks/test_soak.py) ---------------------------------------
 
 
 def texts_in(value: Any) -> set[str]:
