@@ -13,6 +13,7 @@ import hashlib
 import pytest
 import zxingcpp
 from PIL import Image
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from .app_helpers import run_axe
@@ -43,8 +44,25 @@ def workshop(tmp_path_factory):
 def open_studio(page, workshop, lesson: str = LESSON_LABEL) -> None:
     page.goto(workshop["studio"])
     page.wait_for_selector(".oig-studio-form", timeout=90_000)
+    # Choose only once Voila has rendered every cell: a choice made while the notebook
+    # still runs was seen to be lost on a busy CI run (the second tab never got its form).
+    page.wait_for_function(
+        "document.querySelectorAll("
+        "'script[type=\"application/vnd.voila.cell-output+json\"]').length === 0",
+        timeout=90_000,
+    )
     page.select_option(".oig-studio-lesson select", label=lesson)
-    page.wait_for_selector(f"{FIRST_TEXT} input", timeout=90_000)
+    try:
+        page.wait_for_selector(f"{FIRST_TEXT} input", timeout=20_000)
+    except PlaywrightTimeout:
+        # On a busy run the first choice was sometimes never answered (open on issue 22,
+        # "tests that hold on a busy machine"): choose another lesson, then this one again.
+        others = [o for o in page.locator(".oig-studio-lesson option").all_inner_texts()]
+        page.select_option(
+            ".oig-studio-lesson select", label=next(o for o in others if o != lesson)
+        )
+        page.select_option(".oig-studio-lesson select", label=lesson)
+        page.wait_for_selector(f"{FIRST_TEXT} input", timeout=90_000)
 
 
 def field_box(page, css: str):
