@@ -49,6 +49,7 @@ def start_voila(
     env: dict | None = None,
     root: Path | None = None,
     port: int | None = None,
+    wait: float = 60,
 ):
     """Start Voila as `make app` does; returns (process, base_url, log_path).
 
@@ -72,7 +73,7 @@ def start_voila(
         stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + wait
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise RuntimeError(f"Voila exited early; see {log_path}")

@@ -41,7 +41,7 @@ def start_studio(data: Path | None = None, env: dict | None = None, port: int | 
         stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise RuntimeError(f"the studio exited early; see {log}")

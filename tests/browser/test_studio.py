@@ -35,14 +35,14 @@ def workshop(tmp_path_factory):
     root = copy_of_workbook(tmp_path_factory)
     data = root / "data"
     studio_proc, studio_base, token = start_studio(data=data)
-    app_proc, app_base, _ = start_voila(root=root, env={"OWNING_DATA_DIR": str(data)})
+    app_proc, app_base, _ = start_voila(root=root, env={"OWNING_DATA_DIR": str(data)}, wait=120)
     yield {"root": root, "data": data, "studio": f"{studio_base}/?token={token}", "app": app_base}
     stop(app_proc)
     stop(studio_proc)
 
 
 def open_studio(page, workshop, lesson: str = LESSON_LABEL) -> None:
-    page.goto(workshop["studio"])
+    page.goto(workshop["studio"], timeout=90_000)
     page.wait_for_selector(".oig-studio-form", timeout=90_000)
     # Choose only once Voila has rendered every cell: a choice made while the notebook
     # still runs was seen to be lost on a busy CI run (the second tab never got its form).
@@ -74,7 +74,7 @@ def participant_page(browser, workshop, notebook: str = PAGE):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.viewport_name = "desktop"  # for conftest.screenshot
-    page.goto(f"{workshop['app']}/voila/render/{notebook}")
+    page.goto(f"{workshop['app']}/voila/render/{notebook}", timeout=90_000)
     page.wait_for_function(
         "document.querySelector('.oig-safety') !== null && document.querySelectorAll("
         "'script[type=\"application/vnd.voila.cell-output+json\"]').length === 0",
@@ -217,7 +217,7 @@ def test_leave_out_an_exercise(page, browser, workshop):
 
 
 def test_the_join_screen_qr_code_reads_back_as_the_address(page, workshop, tmp_path):
-    page.goto(workshop["studio"])
+    page.goto(workshop["studio"], timeout=90_000)
     page.wait_for_selector(".oig-studio-form", timeout=90_000)
     page.get_by_role("tab", name="Workshop day").click()
     page.locator(".oig-studio-app-address input").fill("http://192.168.1.20:8866/")

@@ -128,7 +128,7 @@ def test_guard_words():
 
 def test_participants_app_does_not_serve_the_studio():
     """Whatever address is tried, the participants' app has no studio page."""
-    proc, base, _ = start_voila()
+    proc, base, _ = start_voila(wait=120)
     try:
         for path in (
             "/voila/render/studio/studio.ipynb",
