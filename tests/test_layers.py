@@ -38,7 +38,6 @@ RANKS = {
     "widgets.studio": 9,
 }
 APART = {"widgets.server", "widgets.tools"}  # may use content and below
-LIVE = {"widgets.kit", "widgets.practices", "widgets.journal", "widgets.page", "widgets.exercises"}
 
 
 def module_name(path: Path) -> str:

@@ -77,15 +77,13 @@ def test_problem_box_speaks_the_page_language():
 
 
 def test_chart_words_follow_the_page_language():
-    from widgets.exercises._ratings import chart_said
-
     series = [Series("Vergüenza", (7, None))]
     page_state.set_language("es")
-    said = chart_said(page_state.workbook())
+    said = page_state.workbook().ui.chart_said
     alt = text_alternative("Sentimientos", ["Al empezar", "Al final"], series, said)
     assert alt == "Sentimientos. Vergüenza: 7 de 10 (al empezar), sin número (al final)."
     page_state.set_language(None)
-    said = chart_said(page_state.workbook())
+    said = page_state.workbook().ui.chart_said
     alt = text_alternative("Feelings", ["Start", "End"], [Series("Shame", (7, None))], said)
     assert alt == "Feelings. Shame: 7 out of 10 at start, not rated at end."
 

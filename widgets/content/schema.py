@@ -301,6 +301,12 @@ class UiText(Strict):
     # A chart in words: "{value} out of 10 at {moment}" (the moment in lower case).
     chart_rated: RatedText = "{value} out of 10 at {moment}"
     chart_not_rated: MomentText = "not rated at {moment}"
+
+    @property
+    def chart_said(self) -> tuple[str, str]:
+        """What a chart says in words (rated, not rated), for ``kit.charts``."""
+        return self.chart_rated, self.chart_not_rated
+
     # What a page shows in place of an exercise when a file in data/ has a problem.
     problem_title: NonEmpty = "This part of the workbook could not be shown."
     problem_text: NonEmpty = (

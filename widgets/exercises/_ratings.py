@@ -70,11 +70,6 @@ def chart(words: RatingText, ratings: Ratings, said: tuple[str, str] = SAID) -> 
     )
 
 
-def chart_said(workbook: Workbook) -> tuple[str, str]:
-    """What a chart says in words, in the workbook's language."""
-    return workbook.ui.chart_rated, workbook.ui.chart_not_rated
-
-
 class RatingControl(W.VBox):
     """A labelled 0-10 slider and a save button for one moment ("before" or "after").
 

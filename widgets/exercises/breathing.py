@@ -11,7 +11,7 @@ from typing import Any
 from widgets.content.loader import Workbook
 from widgets.content.schema import BreathingExercise
 from widgets.exercises._base import ExerciseModel, ExerciseView
-from widgets.exercises._ratings import RatingControl, Ratings, chart, chart_said
+from widgets.exercises._ratings import RatingControl, Ratings, chart
 from widgets.kit import ui
 from widgets.kit.pacer import Pacer
 
@@ -47,6 +47,6 @@ class BreathingView(ExerciseView):
         if self.model.ratings.after is None:
             return
         self.chart.value = chart(
-            self.model.spec.rating, self.model.ratings, chart_said(self.workbook)
+            self.model.spec.rating, self.model.ratings, self.workbook.ui.chart_said
         )
         ui.show(self.chart, True)

@@ -17,7 +17,6 @@ import traitlets as T
 from widgets.content.loader import Workbook
 from widgets.content.schema import CareRatings, FeelingsCheckinExercise
 from widgets.exercises._base import ExerciseModel, ExerciseView
-from widgets.exercises._ratings import chart_said
 from widgets.kit import ui
 from widgets.kit.charts import SAID, Series, chart_html
 from widgets.page import state
@@ -155,7 +154,7 @@ class FeelingsCheckinView(ExerciseView):
 
     def _draw(self) -> None:
         if self.model.spec.chart is not None:
-            self._chart.value = self.model.chart(chart_said(self.workbook))
+            self._chart.value = self.model.chart(self.workbook.ui.chart_said)
             ui.show(self._chart, True)
 
     def _from_log(self, _change) -> None:

@@ -13,7 +13,7 @@ import traitlets as T
 
 from widgets.content.loader import Workbook
 from widgets.content.schema import SmallMistakeExercise
-from widgets.exercises._ratings import RatingControl, Ratings, chart, chart_said
+from widgets.exercises._ratings import RatingControl, Ratings, chart
 from widgets.exercises._stepped import SteppedView
 from widgets.kit import ui
 from widgets.practices.form import FormModel
@@ -89,4 +89,4 @@ class SmallMistakeView(SteppedView):
         ]
         self.summary.value = "".join(items)
         ui.show(self.summary, bool(items))
-        self.chart.value = chart(spec.rating, m.ratings, chart_said(self.workbook))
+        self.chart.value = chart(spec.rating, m.ratings, self.workbook.ui.chart_said)

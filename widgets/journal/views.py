@@ -203,7 +203,7 @@ def checkins_html(workbook: Workbook, record: dict[str, Any]) -> str:
     from widgets.kit.charts import Series, chart_html
 
     words = workbook.journal.answers
-    said = (workbook.ui.chart_rated, workbook.ui.chart_not_rated)
+    said = workbook.ui.chart_said
     history = list(checkin_history(workbook, record))[-8:]
     parts = []
     if history:
