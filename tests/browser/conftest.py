@@ -170,9 +170,17 @@ def pytest_runtest_setup(item):
 def pytest_runtest_makereport(item, call):
     outcome = yield
     report = outcome.get_result()
-    if report.when == "call" and report.failed and _console:
-        ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        name = "".join(c if c.isalnum() or c in "-_" else "_" for c in item.name)
+    if report.when != "call" or not report.failed:
+        return
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    name = "".join(c if c.isalnum() or c in "-_" else "_" for c in item.name)
+    failed_page = item.funcargs.get("page")
+    if failed_page is not None:  # what the page showed when the test gave up
+        try:
+            failed_page.screenshot(path=str(ARTIFACTS / f"failed-{name}.png"), full_page=True)
+        except Exception:  # noqa: BLE001 - a closed or crashed page has nothing to show
+            pass
+    if _console:
         noise = "No satisfying version"  # Voila's shared-module warning on every load
         lines = [line for line in _console if noise not in line]
         (ARTIFACTS / f"console-{name}.txt").write_text("\n".join(lines), encoding="utf-8")

@@ -73,5 +73,8 @@ def test_a_first_visit_downloads_under_a_third_and_the_page_works(browser, voila
         assert plain == []
         assert unpacked > 4_000_000, unpacked  # Voila's front end, as the browser runs it
         assert sent < unpacked / 3, (sent, unpacked)
+        # voila.json's extension_denylist: the code-highlighting extension styles code
+        # cells, which a Voila page never shows (two requests, ~5 KB, on every first visit).
+        assert [url for url in encodings if "/labextensions/jupyterlab_pygments/" in url] == []
     finally:
         context.close()
