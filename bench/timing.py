@@ -87,7 +87,10 @@ class CpuLedger:
 class Server:
     """A Voila server in its own process group, with the numbers we read off it."""
 
-    def __init__(self, project_config: bool, workshop_size: int = WORKSHOP_SIZE):
+    def __init__(
+        self, project_config: bool, workshop_size: int = WORKSHOP_SIZE, folder: Path | None = None
+    ):
+        """``folder``: serve that folder's notebooks instead of the lessons."""
         self.project_config = project_config
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -97,12 +100,12 @@ class Server:
             env["JUPYTER_PATH"] = str(REPO_DIR / "share" / "jupyter")
             env["OWNING_DATA_DIR"] = str(self._workshop_data(workshop_size))
             cwd = str(REPO_DIR)
-            target = "notebooks/"
+            target = str(folder or "notebooks/")
         else:
             env.pop("JUPYTER_PATH", None)
             self._empty = tempfile.TemporaryDirectory()
             cwd = self._empty.name
-            target = str(REPO_DIR / "notebooks")
+            target = str(folder or REPO_DIR / "notebooks")
         self.log = tempfile.NamedTemporaryFile("w", suffix=".log", delete=False)
         self.proc = subprocess.Popen(
             [voila, target, "--no-browser", f"--port={self.port}", "--Voila.ip=127.0.0.1"],
@@ -350,19 +353,8 @@ def phone_timings(url: str, rounds: int, settle=None, link=None) -> dict:
     failures = 0
     with sync_playwright() as p:
         for _ in range(rounds):
-            browser = p.chromium.launch(
-                executable_path="/usr/bin/chromium",
-                headless=True,
-                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-            )
-            context = browser.new_context(viewport=PHONE["viewport"], is_mobile=True)
-            pg = context.new_page()
-            pg.set_default_timeout(120_000)
+            browser, context, pg = _phone_page(p, link)
             pg.add_init_script(_MOMENTS)
-            session = context.new_cdp_session(pg)
-            session.send("Emulation.setCPUThrottlingRate", {"rate": PHONE["cpu_slowdown"]})
-            if link:
-                _slow_link(pg, link, session)
             try:
                 pg.goto(f"{url}/voila/render/{NOTEBOOK}", wait_until="commit")
                 first = pg.locator(".oig-exercise .oig-pause-button").first
@@ -386,15 +378,100 @@ def phone_timings(url: str, rounds: int, settle=None, link=None) -> dict:
             browser.close()
             if settle:
                 settle()
-    result = {"rounds": rounds, "failures": failures}
+    result: dict = {"rounds": rounds, "failures": failures}
     for name, values in found.items():
-        values = [v for v in values if v is not None]
-        result[name] = {
-            "median": round(statistics.median(values), 2) if values else None,
-            "min": round(min(values), 2) if values else None,
-            "max": round(max(values), 2) if values else None,
-        }
+        result[name] = _spread([v for v in values if v is not None])
     return result
+
+
+def _phone_page(p, link=None):
+    """A new phone-class browser (4x slower CPU, phone-sized, nothing cached), its
+    context and one page; ``link`` slows its network too."""
+    browser = p.chromium.launch(
+        executable_path="/usr/bin/chromium",
+        headless=True,
+        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    )
+    context = browser.new_context(viewport=PHONE["viewport"], is_mobile=True)
+    pg = context.new_page()
+    pg.set_default_timeout(120_000)
+    session = context.new_cdp_session(pg)
+    session.send("Emulation.setCPUThrottlingRate", {"rate": PHONE["cpu_slowdown"]})
+    if link:
+        _slow_link(pg, link, session)
+    return browser, context, pg
+
+
+# Voila's floor: a notebook with one button and nothing else, served by plain Voila. What a
+# phone needs before that button answers is what Voila's own front end costs before any
+# lesson content; a lesson can get no faster than this without another front end.
+FLOOR_NOTEBOOK = {
+    "cells": [
+        {
+            "cell_type": "code",
+            "execution_count": None,
+            "metadata": {},
+            "outputs": [],
+            "source": (
+                "import ipywidgets as W\n"
+                "button = W.Button(description='Press')\n"
+                "button.on_click(lambda _: setattr(button, 'description', 'Pressed'))\n"
+                "button"
+            ),
+        }
+    ],
+    "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3"}},
+    "nbformat": 4,
+    "nbformat_minor": 5,
+}
+
+
+def floor_timings(url: str, rounds: int, settle=None, link=None) -> dict:
+    """Seconds from navigation until the floor notebook's one button answers a click, on
+    the same phone-class browser as :func:`phone_timings`."""
+    from playwright.sync_api import sync_playwright
+
+    times: list[float] = []
+    failures = 0
+    with sync_playwright() as p:
+        for _ in range(rounds):
+            browser, context, pg = _phone_page(p, link)
+            try:
+                pg.goto(f"{url}/voila/render/floor.ipynb", wait_until="commit")
+                pg.get_by_role("button", name="Press").click()
+                pg.get_by_role("button", name="Pressed").wait_for(state="visible")
+                times.append(time.time() - pg.evaluate("performance.timeOrigin") / 1000)
+            except Exception:  # noqa: BLE001
+                failures += 1
+            context.close()
+            browser.close()
+            if settle:
+                settle()
+    return {"rounds": rounds, "failures": failures, "answered": _spread(times)}
+
+
+def _spread(values: list[float]) -> dict:
+    return {
+        "median": round(statistics.median(values), 2) if values else None,
+        "min": round(min(values), 2) if values else None,
+        "max": round(max(values), 2) if values else None,
+    }
+
+
+def floor_rows(rounds: int = 4) -> dict:
+    """Voila's floor on the phone rows: the one-button notebook, served as the app serves
+    a lesson (its configuration, template and compressed scripts), so that only the
+    lesson's own content differs."""
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "floor.ipynb").write_text(json.dumps(FLOOR_NOTEBOOK), encoding="utf-8")
+        with Server(True, folder=Path(folder)) as server:
+            server.wait_until_quiet()
+            return {
+                "phone CPU": floor_timings(server.url, rounds, server.wait_until_quiet),
+                "phone CPU, shared Wi-Fi": floor_timings(
+                    server.url, rounds, server.wait_until_quiet, link=SHARED_WIFI
+                ),
+            }
 
 
 def phone_rows(url: str, settle) -> dict:
@@ -404,25 +481,33 @@ def phone_rows(url: str, settle) -> dict:
     }
 
 
-def phone_table(app: dict, base: dict) -> str:
-    rows = [
+def phone_table(app: dict, base: dict, floor: dict | None = None) -> str:
+    """The phone rows as a Markdown table; with ``floor`` (:func:`floor_rows`), also
+    Voila's floor and how far above it the lesson's first exercise answers."""
+    head = (
         "| phone (median s) | first text | help usable | first exercise answers | "
-        "whole lesson | plain: help / first exercise / whole | first exercise: x faster |",
-        "| --- | --- | --- | --- | --- | --- | --- |",
-    ]
+        "whole lesson | plain: help / first exercise / whole | first exercise: x faster |"
+    )
+    rule = "| --- | --- | --- | --- | --- | --- | --- |"
+    if floor:
+        head += " Voila's floor: one button answers | lesson above the floor |"
+        rule += " --- | --- |"
+    rows = [head, rule]
     for name in app:
         a, b = app[name], base[name]
-        speed = (
-            f"{b['answered']['median'] / a['answered']['median']:.1f}x"
-            if a["answered"]["median"] and b["answered"]["median"]
-            else "n/a"
-        )
-        rows.append(
+        mine, plain = a["answered"]["median"], b["answered"]["median"]
+        speed = f"{plain / mine:.1f}x" if mine and plain else "n/a"
+        row = (
             f"| {name} | {a['first_text']['median']} | {a['help']['median']} | "
-            f"{a['answered']['median']} | {a['whole_lesson']['median']} | "
-            f"{b['help']['median']} / {b['answered']['median']} / {b['whole_lesson']['median']}"
+            f"{mine} | {a['whole_lesson']['median']} | "
+            f"{b['help']['median']} / {plain} / {b['whole_lesson']['median']}"
             f" | {speed} |"
         )
+        if floor:
+            least = floor[name]["answered"]["median"]
+            above = f"{mine - least:+.2f}" if mine and least else "n/a"
+            row += f" {least} | {above} |"
+        rows.append(row)
     return "\n".join(rows)
 
 
@@ -626,7 +711,9 @@ def main(argv: list[str] | None = None) -> int:
                 server.wait_until_quiet()
                 rows[label] = phone_rows(server.url, server.wait_until_quiet)
             print(f"{label}: {rows[label]}", flush=True)
-        print(phone_table(rows["app"], rows["plain voila"]))
+        rows["floor"] = floor_rows()
+        print(f"floor: {rows['floor']}", flush=True)
+        print(phone_table(rows["app"], rows["plain voila"], rows["floor"]))
         Path(args.out).write_text(json.dumps({"phone": rows}, indent=2))
         return 0
     if args.in_lesson:

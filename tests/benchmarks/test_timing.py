@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import time
@@ -70,3 +71,32 @@ def test_the_phone_table_compares_the_app_with_plain_voila():
     plain = {"phone CPU": row(11.0, 12.0, 12.5)}
     lines = phone_table(app, plain).splitlines()
     assert lines[2] == "| phone CPU | 1.5 | 1.6 | 4.0 | 6.0 | 11.0 / 12.0 / 12.5 | 3.0x |"
+
+
+def test_the_phone_table_shows_how_far_above_voilas_floor_the_lesson_is():
+    moment = lambda v: {"median": v, "min": v, "max": v}  # noqa: E731
+    row = {
+        "first_text": moment(0.5),
+        "help": moment(0.5),
+        "first_exercise": moment(3.5),
+        "answered": moment(4.0),
+        "whole_lesson": moment(3.6),
+    }
+    floor = {"phone CPU": {"rounds": 4, "failures": 0, "answered": moment(3.25)}}
+    lines = phone_table({"phone CPU": row}, {"phone CPU": row}, floor).splitlines()
+    assert lines[0].endswith("| Voila's floor: one button answers | lesson above the floor |")
+    assert lines[2].endswith("| 1.0x | 3.25 | +0.75 |")
+
+
+def test_the_floor_notebook_is_one_button_that_answers_a_click():
+    """The floor row is only a floor if its notebook runs and shows nothing but the button."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    from bench.timing import FLOOR_NOTEBOOK
+
+    nb = nbformat.reads(json.dumps(FLOOR_NOTEBOOK), as_version=4)
+    NotebookClient(nb, timeout=60).execute()
+    (cell,) = nb.cells
+    (output,) = cell.outputs
+    assert "application/vnd.jupyter.widget-view+json" in output["data"]
