@@ -345,66 +345,70 @@ def phone_timings(url: str, rounds: int, settle=None, link=None) -> dict:
     pause opens the pause), and to every exercise of the lesson on screen. Each load
     starts a new browser, as a phone that opens the link for the first time would:
     a browser that already ran the page's scripts runs them again about twice as fast."""
-    from playwright.sync_api import sync_playwright
-
     found: dict[str, list[float]] = {
         k: [] for k in ("first_text", "help", "first_exercise", "answered", "whole_lesson")
     }
-    failures = 0
-    with sync_playwright() as p:
-        for _ in range(rounds):
-            browser, context, pg = _phone_page(p, link)
-            pg.add_init_script(_MOMENTS)
-            try:
-                pg.goto(f"{url}/voila/render/{NOTEBOOK}", wait_until="commit")
-                first = pg.locator(".oig-exercise .oig-pause-button").first
-                first.click()
-                pg.locator(".oig-exercise .oig-pause").first.wait_for(state="visible")
-                answered = time.time() - pg.evaluate("performance.timeOrigin") / 1000
-                pg.wait_for_function(
-                    "() => 'whole_lesson' in window.__oigMoments && 'help' in window.__oigMoments"
-                )
-                moments = pg.evaluate("window.__oigMoments")
-                paint = pg.evaluate(
-                    "performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null"
-                )
-                found["first_text"].append(paint / 1000 if paint is not None else None)
-                for name in ("help", "first_exercise", "whole_lesson"):
-                    found[name].append(moments[name] / 1000)
-                found["answered"].append(answered)
-            except Exception:  # noqa: BLE001
-                failures += 1
-            context.close()
-            browser.close()
-            if settle:
-                settle()
+
+    def visit(pg) -> None:
+        pg.add_init_script(_MOMENTS)
+        pg.goto(f"{url}/voila/render/{NOTEBOOK}", wait_until="commit")
+        pg.locator(".oig-exercise .oig-pause-button").first.click()
+        pg.locator(".oig-exercise .oig-pause").first.wait_for(state="visible")
+        answered = time.time() - pg.evaluate("performance.timeOrigin") / 1000
+        pg.wait_for_function(
+            "() => 'whole_lesson' in window.__oigMoments && 'help' in window.__oigMoments"
+        )
+        moments = pg.evaluate("window.__oigMoments")
+        paint = pg.evaluate(
+            "performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null"
+        )
+        found["first_text"].append(paint / 1000 if paint is not None else None)
+        for name in ("help", "first_exercise", "whole_lesson"):
+            found[name].append(moments[name] / 1000)
+        found["answered"].append(answered)
+
+    failures = _phone_rounds(rounds, visit, settle, link)
     result: dict = {"rounds": rounds, "failures": failures}
     for name, values in found.items():
         result[name] = _spread([v for v in values if v is not None])
     return result
 
 
-def _phone_page(p, link=None):
-    """A new phone-class browser (4x slower CPU, phone-sized, nothing cached), its
-    context and one page; ``link`` slows its network too."""
-    browser = p.chromium.launch(
-        executable_path="/usr/bin/chromium",
-        headless=True,
-        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-    )
-    context = browser.new_context(viewport=PHONE["viewport"], is_mobile=True)
-    pg = context.new_page()
-    pg.set_default_timeout(120_000)
-    session = context.new_cdp_session(pg)
-    session.send("Emulation.setCPUThrottlingRate", {"rate": PHONE["cpu_slowdown"]})
-    if link:
-        _slow_link(pg, link, session)
-    return browser, context, pg
+def _phone_rounds(rounds: int, visit, settle=None, link=None) -> int:
+    """``visit(page)`` once per round, each in a new phone-class browser (4x slower CPU,
+    phone-sized, nothing cached; ``link`` slows its network too), then ``settle()``;
+    returns how many visits failed."""
+    from playwright.sync_api import sync_playwright
+
+    failures = 0
+    with sync_playwright() as p:
+        for _ in range(rounds):
+            browser = p.chromium.launch(
+                executable_path="/usr/bin/chromium",
+                headless=True,
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            )
+            context = browser.new_context(viewport=PHONE["viewport"], is_mobile=True)
+            pg = context.new_page()
+            pg.set_default_timeout(120_000)
+            session = context.new_cdp_session(pg)
+            session.send("Emulation.setCPUThrottlingRate", {"rate": PHONE["cpu_slowdown"]})
+            if link:
+                _slow_link(pg, link, session)
+            try:
+                visit(pg)
+            except Exception:  # noqa: BLE001
+                failures += 1
+            context.close()
+            browser.close()
+            if settle:
+                settle()
+    return failures
 
 
-# Voila's floor: a notebook with one button and nothing else, served by plain Voila. What a
-# phone needs before that button answers is what Voila's own front end costs before any
-# lesson content; a lesson can get no faster than this without another front end.
+# Voila's floor: a notebook with one button and nothing else. What a phone needs before
+# that button answers is what Voila's own front end costs before any lesson content; a
+# lesson can get no faster than this without another front end.
 FLOOR_NOTEBOOK = {
     "cells": [
         {
@@ -429,24 +433,15 @@ FLOOR_NOTEBOOK = {
 def floor_timings(url: str, rounds: int, settle=None, link=None) -> dict:
     """Seconds from navigation until the floor notebook's one button answers a click, on
     the same phone-class browser as :func:`phone_timings`."""
-    from playwright.sync_api import sync_playwright
-
     times: list[float] = []
-    failures = 0
-    with sync_playwright() as p:
-        for _ in range(rounds):
-            browser, context, pg = _phone_page(p, link)
-            try:
-                pg.goto(f"{url}/voila/render/floor.ipynb", wait_until="commit")
-                pg.get_by_role("button", name="Press").click()
-                pg.get_by_role("button", name="Pressed").wait_for(state="visible")
-                times.append(time.time() - pg.evaluate("performance.timeOrigin") / 1000)
-            except Exception:  # noqa: BLE001
-                failures += 1
-            context.close()
-            browser.close()
-            if settle:
-                settle()
+
+    def visit(pg) -> None:
+        pg.goto(f"{url}/voila/render/floor.ipynb", wait_until="commit")
+        pg.get_by_role("button", name="Press").click()
+        pg.get_by_role("button", name="Pressed").wait_for(state="visible")
+        times.append(time.time() - pg.evaluate("performance.timeOrigin") / 1000)
+
+    failures = _phone_rounds(rounds, visit, settle, link)
     return {"rounds": rounds, "failures": failures, "answered": _spread(times)}
 
 
