@@ -30,6 +30,7 @@ def test_the_shipped_workbook_is_ready(capsys):
     # None of the shipped lines could be checked on a live page: each is named to check.
     assert any(line.startswith("Before the workshop, check these") for line in lines)
     assert "Reading level: every text is easy enough to read." in lines
+    assert "Dollar signs: no text has two, so none can show as a formula." in lines
 
 
 def test_a_placeholder_an_unshown_exercise_and_a_hard_sentence_are_all_named(data_copy, capsys):
@@ -149,3 +150,31 @@ def test_help_lines_not_checked_on_the_live_page_are_named_to_check():
         assert len(check.unconfirmed_lines(workbook)) == len(named) - 1
     finally:
         object.__setattr__(entry, "checked", how)
+
+
+def test_a_label_with_two_dollar_signs_is_named_with_its_line(data_copy, capsys):
+    """MathJax in the app and in JupyterLab shows what stands between two $ as a formula
+    (seen: "I owe Sam $5 and Ana $10" as "I owe Sam 5andAna10"); one $, or \\$, is fine."""
+    lessons = data_copy / "en" / "lessons"
+    edit(data_copy / "settings.yaml", "language: en", "language: en\nlanguages: [en]")
+    text = (lessons / "responsibility.yaml").read_text(encoding="utf-8")
+    label = line_of(lessons / "responsibility.yaml", "label: ")
+    lines = text.splitlines()
+    key, _, _ = lines[label - 1].partition("label: ")
+    lines[label - 1] = f"{key}label: I owe Sam $5 and Ana $10"
+    (lessons / "responsibility.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    code, out = run_check(data_copy, capsys)
+
+    assert code == 1
+    assert "Dollar signs: 1 thing to fix." in out
+    assert (
+        f'  - data/en/lessons/responsibility.yaml line {label}: "I owe Sam $5 and Ana $10" has '
+        "2 $ signs: what stands between two of them can show as a formula in slanted letters,"
+        " not as written. Write the amounts another way (5 dollars, USD 5), or keep one $."
+    ) in out
+
+
+def test_one_dollar_sign_or_an_escaped_one_is_fine():
+    assert check.DOLLAR.findall("It cost $5.") == ["$"]
+    assert check.DOLLAR.findall(r"From \$5 to \$10") == []

@@ -33,6 +33,7 @@ AREAS = (
     ("placeholders", "Example text left from 'workbook new-lesson'"),
     ("unshown", "Exercises that no page shows"),
     ("reading", "Reading level"),
+    ("formulas", "Dollar signs"),
 )
 ALL_GOOD = {
     "files": "every file can be read and has what it needs.",
@@ -41,6 +42,7 @@ ALL_GOOD = {
     "placeholders": "none left.",
     "unshown": "every exercise is on a page.",
     "reading": "every text is easy enough to read.",
+    "formulas": "no text has two, so none can show as a formula.",
 }
 PLAN_MINUTES = re.compile(r"-minute plan")
 
@@ -73,6 +75,7 @@ def run(root: Path | None = None, today: dt.date | None = None) -> Report:
     notebooks = root.parent / "notebooks"
     report.found["placeholders"] = placeholders(root, notebooks, report.languages)
     report.found["reading"] = reading_level(root, notebooks, report.languages)
+    report.found["formulas"] = formulas(root, notebooks, report.languages)
     for lang in report.languages:
         try:
             workbook = load_workbook(root, lang)
@@ -247,6 +250,42 @@ def _hard(file: str, line: Any, text: str, reason: str, prefix: str = "") -> Pro
         line,
         f'{prefix}"{_short(text)}" {reason}. Use shorter sentences and everyday words.',
     )
+
+
+# MathJax, which JupyterLab and the web app both load, reads what stands between two $
+# signs as a formula: the label "I owe Sam $5 and Ana $10" showed as "I owe Sam 5andAna10"
+# in slanted letters, and a screen reader read it as maths. It does so in the labels of
+# text boxes, tick boxes and sliders, and in a lesson page's own text in JupyterLab. A $
+# written as \$ is left as it is.
+DOLLAR = re.compile(r"(?<!\\)\$")
+
+
+def formulas(root: Path, notebooks: Path, languages: list[str]) -> list[Problem]:
+    """Texts with two or more $ signs, which can show as a formula instead of as written."""
+    from widgets.tools.readability import lined_data_texts, notebook_texts
+
+    problems: list[Problem] = []
+    for lang in languages:
+        texts = [
+            (file, line, text, "")
+            for file, line, text in lined_data_texts(root / lang, lambda p: _display(p, root), 1)
+        ]
+        for page in _pages(notebooks, lang):
+            for where, text in notebook_texts(page):
+                cell = where.rsplit(" ", 1)[-1]
+                texts.append((_display(page, notebooks), None, text, f"cell {cell}: "))
+        problems += [
+            Problem(
+                file,
+                line,
+                f'{prefix}"{_short(text)}" has {len(DOLLAR.findall(text))} $ signs: what '
+                "stands between two of them can show as a formula in slanted letters, not "
+                "as written. Write the amounts another way (5 dollars, USD 5), or keep one $.",
+            )
+            for file, line, text, prefix in texts
+            if len(DOLLAR.findall(text)) >= 2
+        ]
+    return problems
 
 
 def print_report(report: Report, out) -> None:

@@ -180,9 +180,12 @@ def too_hard(text: str, language: str) -> str | None:
     return None
 
 
-def lined_data_texts(lang_dir: Path, display) -> Iterator[tuple[str, int | None, str]]:
+def lined_data_texts(
+    lang_dir: Path, display, min_words: int = 3
+) -> Iterator[tuple[str, int | None, str]]:
     """(file, line, text) for each participant-facing string, as :func:`data_texts`
-    finds them, with the file named as messages name it and the line of the text."""
+    finds them, with the file named as messages name it and the line of the text;
+    ``min_words=1`` also gives short texts such as labels."""
     from widgets.content.yaml_lines import load_lined
 
     for path in sorted(lang_dir.rglob("*.yaml")):
@@ -190,17 +193,17 @@ def lined_data_texts(lang_dir: Path, display) -> Iterator[tuple[str, int | None,
             continue
         doc = load_lined(path, display(path))
         if doc.value is not None:
-            for where, text in _prose(doc.value, ()):
+            for where, text in _prose(doc.value, (), min_words):
                 yield doc.file, doc.line_of(where), text
 
 
-def _prose(value, where: tuple) -> Iterator[tuple[tuple, str]]:
+def _prose(value, where: tuple, min_words: int = 3) -> Iterator[tuple[tuple, str]]:
     if isinstance(value, dict):
         for key, item in value.items():
             if key not in NOT_PROSE:
-                yield from _prose(item, (*where, key))
+                yield from _prose(item, (*where, key), min_words)
     elif isinstance(value, list):
         for i, item in enumerate(value):
-            yield from _prose(item, (*where, i))
-    elif isinstance(value, str) and len(value.split()) >= 3:
+            yield from _prose(item, (*where, i), min_words)
+    elif isinstance(value, str) and len(value.split()) >= min_words:
         yield where, value
