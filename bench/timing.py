@@ -414,6 +414,7 @@ FLOOR_NOTEBOOK = {
         {
             "cell_type": "code",
             "execution_count": None,
+            "id": "one-button",
             "metadata": {},
             "outputs": [],
             "source": (
