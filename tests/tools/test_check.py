@@ -157,12 +157,8 @@ def test_a_label_with_two_dollar_signs_is_named_with_its_line(data_copy, capsys)
     (seen: "I owe Sam $5 and Ana $10" as "I owe Sam 5andAna10"); one $, or \\$, is fine."""
     lessons = data_copy / "en" / "lessons"
     edit(data_copy / "settings.yaml", "language: en", "language: en\nlanguages: [en]")
-    text = (lessons / "responsibility.yaml").read_text(encoding="utf-8")
-    label = line_of(lessons / "responsibility.yaml", "label: ")
-    lines = text.splitlines()
-    key, _, _ = lines[label - 1].partition("label: ")
-    lines[label - 1] = f"{key}label: I owe Sam $5 and Ana $10"
-    (lessons / "responsibility.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    edit(lessons / "responsibility.yaml", "label: Owning it", "label: I owe Sam $5 and Ana $10")
+    label = line_of(lessons / "responsibility.yaml", "label: I owe Sam")
 
     code, out = run_check(data_copy, capsys)
 

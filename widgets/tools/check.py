@@ -224,23 +224,28 @@ def _short(text: str, words: int = 12) -> str:
     return " ".join(parts[:words]) + (" ..." if len(parts) > words else "")
 
 
+def _participant_texts(root: Path, notebooks: Path, lang: str, min_words: int = 3):
+    """(file, line, text, prefix) for each text a participant reads in ``lang``: the
+    data files' texts (with their line) and the pages' Markdown paragraphs (prefix
+    "cell N: ", as a page's line means nothing to a facilitator)."""
+    from widgets.tools.readability import lined_data_texts, notebook_texts
+
+    for file, line, text in lined_data_texts(root / lang, lambda p: _display(p, root), min_words):
+        yield file, line, text, ""
+    for page in _pages(notebooks, lang):
+        for where, text in notebook_texts(page):
+            yield _display(page, notebooks), None, text, f"cell {where.rsplit(' ', 1)[-1]}: "
+
+
 def reading_level(root: Path, notebooks: Path, languages: list[str]) -> list[Problem]:
-    from widgets.tools.readability import lined_data_texts, notebook_texts, too_hard
+    from widgets.tools.readability import too_hard
 
     problems = []
     for lang in languages:
-        for file, line, text in lined_data_texts(root / lang, lambda p: _display(p, root)):
+        for file, line, text, prefix in _participant_texts(root, notebooks, lang):
             reason = too_hard(text, lang)
             if reason:
-                problems.append(_hard(file, line, text, reason))
-        for page in _pages(notebooks, lang):
-            for where, text in notebook_texts(page):
-                reason = too_hard(text, lang)
-                if reason:
-                    cell = where.rsplit(" ", 1)[-1]
-                    problems.append(
-                        _hard(_display(page, notebooks), None, text, reason, f"cell {cell}: ")
-                    )
+                problems.append(_hard(file, line, text, reason, prefix))
     return problems
 
 
@@ -263,29 +268,20 @@ DOLLAR = re.compile(r"(?<!\\)\$")
 
 def formulas(root: Path, notebooks: Path, languages: list[str]) -> list[Problem]:
     """Texts with two or more $ signs, which can show as a formula instead of as written."""
-    from widgets.tools.readability import lined_data_texts, notebook_texts
-
     problems: list[Problem] = []
     for lang in languages:
-        texts = [
-            (file, line, text, "")
-            for file, line, text in lined_data_texts(root / lang, lambda p: _display(p, root), 1)
-        ]
-        for page in _pages(notebooks, lang):
-            for where, text in notebook_texts(page):
-                cell = where.rsplit(" ", 1)[-1]
-                texts.append((_display(page, notebooks), None, text, f"cell {cell}: "))
-        problems += [
-            Problem(
-                file,
-                line,
-                f'{prefix}"{_short(text)}" has {len(DOLLAR.findall(text))} $ signs: what '
-                "stands between two of them can show as a formula in slanted letters, not "
-                "as written. Write the amounts another way (5 dollars, USD 5), or keep one $.",
-            )
-            for file, line, text, prefix in texts
-            if len(DOLLAR.findall(text)) >= 2
-        ]
+        for file, line, text, prefix in _participant_texts(root, notebooks, lang, min_words=1):
+            count = len(DOLLAR.findall(text))
+            if count >= 2:
+                problems.append(
+                    Problem(
+                        file,
+                        line,
+                        f'{prefix}"{_short(text)}" has {count} $ signs: what stands between '
+                        "two of them can show as a formula in slanted letters, not as written. "
+                        "Write the amounts another way (5 dollars, USD 5), or keep one $.",
+                    )
+                )
     return problems
 
 
