@@ -153,7 +153,7 @@ def test_help_lines_not_checked_on_the_live_page_are_named_to_check():
 
 
 def test_a_label_with_two_dollar_signs_is_named_with_its_line(data_copy, capsys):
-    """MathJax in the app and in JupyterLab shows what stands between two $ as a formula
+    """MathJax in JupyterLab shows what stands between two $ as a formula
     (seen: "I owe Sam $5 and Ana $10" as "I owe Sam 5andAna10"); one $, or \\$, is fine."""
     lessons = data_copy / "en" / "lessons"
     edit(data_copy / "settings.yaml", "language: en", "language: en\nlanguages: [en]")

@@ -257,12 +257,12 @@ def _hard(file: str, line: Any, text: str, reason: str, prefix: str = "") -> Pro
     )
 
 
-# MathJax, which JupyterLab and the web app both load, reads what stands between two $
-# signs as a formula: in the web app a tick box labelled "I owe Sam $5 and Ana $10" showed
-# "I owe Sam 5andAna10" in slanted letters, and a text box's label the same. ipywidgets
-# sends every control's label through it; JupyterLab does the same to Markdown cells. Text
-# shown as plain HTML is left alone, so a text here may be fine where it is used; one $ is
-# always fine, and MathJax shows \$ as $.
+# MathJax in JupyterLab reads what stands between two $ signs as a formula: a tick box
+# labelled "I owe Sam $5 and Ana $10" showed "I owe Sam 5andAna10" in slanted letters,
+# and a text box's label the same. ipywidgets sends every control's label through it, and
+# JupyterLab does the same to Markdown cells. (The web app has no MathJax: the template's
+# no-formulas.js.) Text shown as plain HTML is left alone, so a text here may be fine
+# where it is used; one $ is always fine, and MathJax shows \$ as $.
 DOLLAR = re.compile(r"(?<!\\)\$")
 
 
