@@ -85,3 +85,36 @@ def test_my_answers_link_is_escaped_and_left_out_without_the_page(tmp_path):
     (tmp_path / "data").mkdir()
     (tmp_path / "notebooks").mkdir()
     assert page.my_answers_html(replace(wb, root=tmp_path / "data")) == ""
+
+
+def _style_widgets(widget) -> list:
+    """Every <style> HTML widget at or below ``widget``."""
+    import ipywidgets as W
+
+    found = []
+    if isinstance(widget, W.HTML) and widget.value.startswith("<style>"):
+        found.append(widget)
+    for child in getattr(widget, "children", ()):
+        found.extend(_style_widgets(child))
+    return found
+
+
+def test_style_sheets_travel_as_widgets_only_in_jupyterlab(monkeypatch):
+    """JupyterLab gets the page's and the journal's style sheets as <style> widgets; the
+    web app (Voila marks its kernels with VOILA_PREHEAT) has them in the page's head
+    (static/widgets.css), so its lesson tops carry none."""
+    from widgets.journal.views import JOURNAL_CSS
+    from widgets.page.journal_page import journal_top
+
+    monkeypatch.delenv("VOILA_PREHEAT", raising=False)
+    in_lab = [w.value for w in _style_widgets(page.lesson_top("responsibility"))]
+    assert in_lab == [
+        f"<style>{page.STYLE_SHEET.read_text(encoding='utf-8')}</style>",
+        f"<style>{JOURNAL_CSS.read_text(encoding='utf-8')}</style>",
+    ]
+    assert len(_style_widgets(journal_top())) == 2
+    for preheat in ("True", "False"):
+        monkeypatch.setenv("VOILA_PREHEAT", preheat)
+        assert _style_widgets(page.lesson_top("responsibility")) == []
+        assert _style_widgets(journal_top()) == []
+        assert page.lesson_top("responsibility").children  # the header and bar are there

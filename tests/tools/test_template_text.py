@@ -17,6 +17,8 @@ import pytest
 import yaml
 
 from widgets.content.loader import clear_cache, load_workbook
+from widgets.journal.views import JOURNAL_CSS
+from widgets.page.chrome import STYLE_SHEET
 from widgets.paths import REPO_DIR
 from widgets.tools import template_text
 
@@ -33,6 +35,21 @@ def test_written_words_are_current():
     assert on_disk == template_text.render(), (
         "oig_text.j2 is out of date with data/<lang>/ui.yaml: run `workbook template-text`"
     )
+
+
+def test_widget_styles_in_the_page_head_are_current():
+    """The web app links static/widgets.css (in its body) instead of sending style widgets
+    (widgets/kit/styles.py): it must hold today's style sheets, in JupyterLab's order."""
+    on_disk = template_text.CSS_FILE.read_text(encoding="utf-8")
+    assert on_disk == template_text.widgets_css(), (
+        "static/widgets.css is out of date with widgets/page/style.css or "
+        "widgets/journal/journal.css: run `workbook template-text`"
+    )
+    sheet, journal = STYLE_SHEET.read_text("utf-8"), JOURNAL_CSS.read_text("utf-8")
+    assert on_disk.index(sheet) < on_disk.index(journal)
+    page = (TEMPLATES / "index.html.j2").read_text(encoding="utf-8")
+    # After the head (where the widget library adds its styles), as the widgets were.
+    assert page.index("endblock html_head") < page.index('include_css("static/widgets.css")')
 
 
 def test_written_words_equal_ui_yaml():
@@ -122,20 +139,20 @@ def test_a_change_in_ui_yaml_reaches_the_pages(tmp_path):
         ),
         encoding="utf-8",
     )
-    target = tmp_path / "oig_text.j2"
+    target, css = tmp_path / "oig_text.j2", tmp_path / "widgets.css"
     config = tmp_path / "voila.json"
     config.write_text('{"VoilaExecutor": {"cell_error_instruction": "old"}}', encoding="utf-8")
     clear_cache()
     try:
-        changed = template_text.write(data, target=target, voila_json=config)
+        changed = template_text.write(data, target=target, voila_json=config, css_target=css)
     finally:
         clear_cache()
-    assert changed == [target, config]
+    assert changed == [target, css, config]
     assert "Esta página no está aquí" in target.read_text(encoding="utf-8")
     assert "No encontramos esta página" not in target.read_text(encoding="utf-8")
     line = json.loads(config.read_text(encoding="utf-8"))["VoilaExecutor"]
     assert "Volver a cargar la página" in line["cell_error_instruction"]
-    assert template_text.write(data, target=target, voila_json=config) == []
+    assert template_text.write(data, target=target, voila_json=config, css_target=css) == []
 
 
 def test_on_binder_every_link_to_a_welcome_page_has_the_notebooks_folder(tmp_path):
@@ -145,7 +162,12 @@ def test_on_binder_every_link_to_a_welcome_page_has_the_notebooks_folder(tmp_pat
     templates = tmp_path / "gentle"
     shutil.copytree(TEMPLATES, templates)
     text_file, no_config = templates / "oig_text.j2", tmp_path / "none.json"
-    template_text.write(target=text_file, voila_json=no_config, pages_under="notebooks/")
+    template_text.write(
+        target=text_file,
+        voila_json=no_config,
+        pages_under="notebooks/",
+        css_target=templates / "static" / "widgets.css",
+    )
     binder = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), autoescape=True)
     not_found = binder.get_template("404.html").render(status_code=404, base_url="/user/x/")
     way_in = binder.get_template("tree.html").render(base_url="/user/x/")

@@ -8,7 +8,6 @@ browser: never while the notebook executes. All text goes through ``widgets.text
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ from widgets.journal.export import export_markdown
 from widgets.journal.store import JournalStore
 from widgets.journal.summary import checkin_history, gather, other_ratings
 from widgets.kit import ui
+from widgets.kit.styles import style_widgets
 from widgets.text import data_uri, escape, fill
 
 
@@ -39,9 +39,7 @@ def status_text(texts: JournalText, mode: str, problem: str) -> tuple[str, str]:
     return status, problem_words
 
 
-@lru_cache(maxsize=1)
-def journal_css() -> str:
-    return Path(__file__).with_name("journal.css").read_text(encoding="utf-8")
+JOURNAL_CSS = Path(__file__).with_name("journal.css")
 
 
 class JournalBar(W.VBox):
@@ -53,8 +51,7 @@ class JournalBar(W.VBox):
         self._store, self._texts = store, texts
         self._line = ui.html("", "oig-privacy")
         self._problem = ui.html("", "oig-journal-problem")
-        style = W.HTML(f"<style>{journal_css()}</style>")
-        self.children = [style, store, self._line, self._problem]
+        self.children = [*style_widgets(JOURNAL_CSS), store, self._line, self._problem]
         store.observe(lambda _: self._draw(), names=["mode", "problem"])
         self._draw()
 

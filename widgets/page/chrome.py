@@ -25,6 +25,7 @@ from widgets.content.loader import ContentError, Workbook, languages_in_use
 from widgets.content.schema import LessonEntry
 from widgets.journal.views import JournalBar
 from widgets.kit import ui
+from widgets.kit.styles import style_widgets
 from widgets.page import state
 from widgets.page.problem import problem_box
 from widgets.page.safety import SafetyBar
@@ -186,14 +187,18 @@ def header_box(workbook: Workbook, bar: str) -> W.VBox:
     return ui.vbox([ui.html(bar, "oig-page-bar-html"), SafetyBar(workbook)], "oig-page-header")
 
 
+STYLE_SHEET = Path(__file__).parent / "style.css"
+
+
 @lru_cache(maxsize=1)
 def style_css() -> str:
-    return (Path(__file__).parent / "style.css").read_text(encoding="utf-8")
+    return STYLE_SHEET.read_text(encoding="utf-8")
 
 
-def style() -> W.HTML:
-    """The page's own styles (the Voila template adds its layout around them)."""
-    return W.HTML(f"<style>{style_css()}</style>")
+def style() -> list[W.Widget]:
+    """The page's own styles, where the page has no head of ours (JupyterLab): see
+    widgets/kit/styles.py. The Voila template adds its layout around them."""
+    return style_widgets(STYLE_SHEET)
 
 
 def lesson_top(lesson_id: str) -> W.Widget:
@@ -204,7 +209,7 @@ def lesson_top(lesson_id: str) -> W.Widget:
         entry = workbook.lesson(lesson_id)
     except ContentError as exc:
         return shell_top(lesson_id, exc)
-    children: list[W.Widget] = [style(), page_header(workbook, lesson_id)]
+    children: list[W.Widget] = [*style(), page_header(workbook, lesson_id)]
     if entry.content_note:
         children.append(
             ui.html(
@@ -231,7 +236,7 @@ def shell_top(lesson_id: str | None, exc: ContentError) -> W.Widget:
         header = page_header(shell, lesson_id)
     else:  # no lesson list to say where this page is: pause and help alone
         header = ui.vbox([SafetyBar(shell)], "oig-page-header")
-    return ui.vbox([style(), header, problem_box(exc)], "oig-shell")
+    return ui.vbox([*style(), header, problem_box(exc)], "oig-shell")
 
 
 def show_footer(lesson_id: str) -> W.Widget:

@@ -23,7 +23,7 @@ def journal_top() -> W.Widget:
         workbook, workbook.journal.export.title, chrome.MY_ANSWERS_FILE, None, home=False
     )
     return ui.vbox(
-        [chrome.style(), chrome.header_box(workbook, bar), chrome.journal_bar(workbook)],
+        [*chrome.style(), chrome.header_box(workbook, bar), chrome.journal_bar(workbook)],
         "oig-shell",
     )
 

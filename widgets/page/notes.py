@@ -6,15 +6,10 @@ handouts`` and ``Workbook.facilitator``), so building a page reads no file.
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
+from widgets.kit.styles import in_web_app
 from widgets.text import escape, fill, paragraphs
-
-
-def in_web_app() -> bool:
-    """Whether this kernel builds a Voila page (Voila marks its kernels' environment)."""
-    return "VOILA_PREHEAT" in os.environ
 
 
 def notes_classes(settings_flag: bool = False) -> list[str] | None:

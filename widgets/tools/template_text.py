@@ -8,6 +8,9 @@ writes the words of every language into ``oig_text.j2`` there, and the Voila set
 ``cell_error_instruction`` (voila.json) from the same words. ``make app`` runs it first;
 tests/tools/test_template_text.py fails when the written file is out of date.
 
+It also writes ``static/widgets.css``, the widgets' style sheets for the page's head
+(widgets/kit/styles.py says why the web app has them there and not as a widget).
+
 The pages use the page's language when they know it (a lesson page that chose Spanish)
 and show every language, one after the other, when they do not (page not found).
 """
@@ -19,10 +22,13 @@ from pathlib import Path
 
 from widgets.content.help_lines import first_line, tel_href
 from widgets.content.loader import LANG_DIR, load_workbook
+from widgets.journal.views import JOURNAL_CSS
+from widgets.page.chrome import STYLE_SHEET
 from widgets.paths import REPO_DIR, data_dir
 
 TEMPLATE_DIR = REPO_DIR / "share" / "jupyter" / "voila" / "templates" / "gentle"
 TEXT_FILE = TEMPLATE_DIR / "oig_text.j2"
+CSS_FILE = TEMPLATE_DIR / "static" / "widgets.css"
 VOILA_JSON = REPO_DIR / "voila.json"
 
 # The ui.yaml keys the template uses.
@@ -126,19 +132,36 @@ def render(root: Path | None = None, pages_under: str = "") -> str:
     )
 
 
+def widgets_css() -> str:
+    """The page's and the journal's style sheets, in the order JupyterLab gets them."""
+    parts = [
+        "/* Written by `workbook template-text` from the style sheets named below. Do not\n"
+        "   edit: change those and run it again (make app does). */\n"
+    ]
+    for sheet in (STYLE_SHEET, JOURNAL_CSS):
+        parts.append(f"\n/* {sheet.relative_to(REPO_DIR).as_posix()} */\n")
+        parts.append(sheet.read_text(encoding="utf-8"))
+    return "".join(parts)
+
+
+def _write_if_changed(target: Path, new: str, changed: list[Path]) -> None:
+    if not target.is_file() or target.read_text(encoding="utf-8") != new:
+        target.write_text(new, encoding="utf-8")
+        changed.append(target)
+
+
 def write(
     root: Path | None = None,
     target: Path = TEXT_FILE,
     voila_json: Path = VOILA_JSON,
     pages_under: str = "",
+    css_target: Path = CSS_FILE,
 ):
-    """Write the template's words and voila.json's cell_error_instruction; returns the
-    files that changed."""
-    changed = []
-    new = render(root, pages_under)
-    if not target.is_file() or target.read_text(encoding="utf-8") != new:
-        target.write_text(new, encoding="utf-8")
-        changed.append(target)
+    """Write the template's words, its widgets.css and voila.json's
+    cell_error_instruction; returns the files that changed."""
+    changed: list[Path] = []
+    _write_if_changed(target, render(root, pages_under), changed)
+    _write_if_changed(css_target, widgets_css(), changed)
     if voila_json.is_file():
         config = json.loads(voila_json.read_text(encoding="utf-8"))
         line = cell_error_instruction(collect(root))
