@@ -14,6 +14,7 @@ when it is out of date), and no style widget is made.
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 
 import ipywidgets as W
@@ -24,8 +25,14 @@ def in_web_app() -> bool:
     return "VOILA_PREHEAT" in os.environ
 
 
+@lru_cache(maxsize=8)
+def sheet_text(sheet: Path) -> str:
+    """A style sheet's text, read once per kernel: every page top and journal bar uses it."""
+    return sheet.read_text(encoding="utf-8")
+
+
 def style_widgets(sheet: Path) -> list[W.Widget]:
     """``sheet`` as a <style> widget, or nothing in the web app (its page links it)."""
     if in_web_app():
         return []
-    return [W.HTML(f"<style>{sheet.read_text(encoding='utf-8')}</style>")]
+    return [W.HTML(f"<style>{sheet_text(sheet)}</style>")]

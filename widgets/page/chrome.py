@@ -14,7 +14,6 @@ colours in the browser, with no trip to the kernel.
 from __future__ import annotations
 
 import posixpath
-from functools import lru_cache
 from pathlib import Path
 
 import ipywidgets as W
@@ -25,7 +24,7 @@ from widgets.content.loader import ContentError, Workbook, languages_in_use
 from widgets.content.schema import LessonEntry
 from widgets.journal.views import JournalBar
 from widgets.kit import ui
-from widgets.kit.styles import style_widgets
+from widgets.kit.styles import sheet_text, style_widgets
 from widgets.page import state
 from widgets.page.problem import problem_box
 from widgets.page.safety import SafetyBar
@@ -190,9 +189,8 @@ def header_box(workbook: Workbook, bar: str) -> W.VBox:
 STYLE_SHEET = Path(__file__).parent / "style.css"
 
 
-@lru_cache(maxsize=1)
 def style_css() -> str:
-    return STYLE_SHEET.read_text(encoding="utf-8")
+    return sheet_text(STYLE_SHEET)
 
 
 def style() -> list[W.Widget]:
