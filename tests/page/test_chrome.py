@@ -103,14 +103,14 @@ def test_style_sheets_travel_as_widgets_only_in_jupyterlab(monkeypatch):
     """JupyterLab gets the page's and the journal's style sheets as <style> widgets; the
     web app (Voila marks its kernels with VOILA_PREHEAT) has them in the page's head
     (static/widgets.css), so its lesson tops carry none."""
-    from widgets.journal.views import JOURNAL_CSS
     from widgets.page.journal_page import journal_top
+    from widgets.paths import JOURNAL_STYLE_SHEET, PAGE_STYLE_SHEET
 
     monkeypatch.delenv("VOILA_PREHEAT", raising=False)
     in_lab = [w.value for w in _style_widgets(page.lesson_top("responsibility"))]
     assert in_lab == [
-        f"<style>{page.STYLE_SHEET.read_text(encoding='utf-8')}</style>",
-        f"<style>{JOURNAL_CSS.read_text(encoding='utf-8')}</style>",
+        f"<style>{PAGE_STYLE_SHEET.read_text(encoding='utf-8')}</style>",
+        f"<style>{JOURNAL_STYLE_SHEET.read_text(encoding='utf-8')}</style>",
     ]
     assert len(_style_widgets(journal_top())) == 2
     for preheat in ("True", "False"):

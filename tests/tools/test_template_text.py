@@ -17,9 +17,7 @@ import pytest
 import yaml
 
 from widgets.content.loader import clear_cache, load_workbook
-from widgets.journal.views import JOURNAL_CSS
-from widgets.page.chrome import STYLE_SHEET
-from widgets.paths import REPO_DIR
+from widgets.paths import JOURNAL_STYLE_SHEET, PAGE_STYLE_SHEET, REPO_DIR
 from widgets.tools import template_text
 
 TEMPLATES = template_text.TEMPLATE_DIR
@@ -45,7 +43,7 @@ def test_widget_styles_in_the_page_head_are_current():
         "static/widgets.css is out of date with widgets/page/style.css or "
         "widgets/journal/journal.css: run `workbook template-text`"
     )
-    sheet, journal = STYLE_SHEET.read_text("utf-8"), JOURNAL_CSS.read_text("utf-8")
+    sheet, journal = PAGE_STYLE_SHEET.read_text("utf-8"), JOURNAL_STYLE_SHEET.read_text("utf-8")
     assert on_disk.index(sheet) < on_disk.index(journal)
     page = (TEMPLATES / "index.html.j2").read_text(encoding="utf-8")
     # After the head (where the widget library adds its styles), as the widgets were.

@@ -23,6 +23,7 @@ from widgets.journal.store import JournalStore
 from widgets.journal.summary import checkin_history, gather, other_ratings
 from widgets.kit import ui
 from widgets.kit.styles import style_widgets
+from widgets.paths import JOURNAL_STYLE_SHEET
 from widgets.text import data_uri, escape, fill
 
 
@@ -39,9 +40,6 @@ def status_text(texts: JournalText, mode: str, problem: str) -> tuple[str, str]:
     return status, problem_words
 
 
-JOURNAL_CSS = Path(__file__).with_name("journal.css")
-
-
 class JournalBar(W.VBox):
     """The browser link (invisible) and one line saying where answers are kept."""
 
@@ -51,7 +49,7 @@ class JournalBar(W.VBox):
         self._store, self._texts = store, texts
         self._line = ui.html("", "oig-privacy")
         self._problem = ui.html("", "oig-journal-problem")
-        self.children = [*style_widgets(JOURNAL_CSS), store, self._line, self._problem]
+        self.children = [*style_widgets(JOURNAL_STYLE_SHEET), store, self._line, self._problem]
         store.observe(lambda _: self._draw(), names=["mode", "problem"])
         self._draw()
 

@@ -14,7 +14,6 @@ colours in the browser, with no trip to the kernel.
 from __future__ import annotations
 
 import posixpath
-from pathlib import Path
 
 import ipywidgets as W
 import yaml
@@ -28,6 +27,7 @@ from widgets.kit.styles import sheet_text, style_widgets
 from widgets.page import state
 from widgets.page.problem import problem_box
 from widgets.page.safety import SafetyBar
+from widgets.paths import PAGE_STYLE_SHEET
 from widgets.text import escape, fill, paragraphs
 
 # The page id of "My answers" (notebooks/05_my_answers.ipynb), and its file name, the
@@ -186,17 +186,14 @@ def header_box(workbook: Workbook, bar: str) -> W.VBox:
     return ui.vbox([ui.html(bar, "oig-page-bar-html"), SafetyBar(workbook)], "oig-page-header")
 
 
-STYLE_SHEET = Path(__file__).parent / "style.css"
-
-
 def style_css() -> str:
-    return sheet_text(STYLE_SHEET)
+    return sheet_text(PAGE_STYLE_SHEET)
 
 
 def style() -> list[W.Widget]:
     """The page's own styles, where the page has no head of ours (JupyterLab): see
     widgets/kit/styles.py. The Voila template adds its layout around them."""
-    return style_widgets(STYLE_SHEET)
+    return style_widgets(PAGE_STYLE_SHEET)
 
 
 def lesson_top(lesson_id: str) -> W.Widget:

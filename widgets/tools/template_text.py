@@ -22,9 +22,7 @@ from pathlib import Path
 
 from widgets.content.help_lines import first_line, tel_href
 from widgets.content.loader import LANG_DIR, load_workbook
-from widgets.journal.views import JOURNAL_CSS
-from widgets.page.chrome import STYLE_SHEET
-from widgets.paths import REPO_DIR, data_dir
+from widgets.paths import REPO_DIR, STYLE_SHEETS, data_dir
 
 TEMPLATE_DIR = REPO_DIR / "share" / "jupyter" / "voila" / "templates" / "gentle"
 TEXT_FILE = TEMPLATE_DIR / "oig_text.j2"
@@ -138,7 +136,7 @@ def widgets_css() -> str:
         "/* Written by `workbook template-text` from the style sheets named below. Do not\n"
         "   edit: change those and run it again (make app does). */\n"
     ]
-    for sheet in (STYLE_SHEET, JOURNAL_CSS):
+    for sheet in STYLE_SHEETS:
         parts.append(f"\n/* {sheet.relative_to(REPO_DIR).as_posix()} */\n")
         parts.append(sheet.read_text(encoding="utf-8"))
     return "".join(parts)
