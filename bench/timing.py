@@ -22,6 +22,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import psutil
@@ -351,10 +352,7 @@ def phone_timings(url: str, rounds: int, settle=None, link=None) -> dict:
 
     def visit(pg) -> None:
         pg.add_init_script(_MOMENTS)
-        pg.goto(f"{url}/voila/render/{NOTEBOOK}", wait_until="commit")
-        pg.locator(".oig-exercise .oig-pause-button").first.click()
-        pg.locator(".oig-exercise .oig-pause").first.wait_for(state="visible")
-        answered = time.time() - pg.evaluate("performance.timeOrigin") / 1000
+        answered = lesson_answers(pg, url)
         pg.wait_for_function(
             "() => 'whole_lesson' in window.__oigMoments && 'help' in window.__oigMoments"
         )
@@ -383,27 +381,50 @@ def _phone_rounds(rounds: int, visit, settle=None, link=None) -> int:
     failures = 0
     with sync_playwright() as p:
         for _ in range(rounds):
-            browser = p.chromium.launch(
-                executable_path="/usr/bin/chromium",
-                headless=True,
-                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-            )
-            context = browser.new_context(viewport=PHONE["viewport"], is_mobile=True)
-            pg = context.new_page()
-            pg.set_default_timeout(120_000)
-            session = context.new_cdp_session(pg)
-            session.send("Emulation.setCPUThrottlingRate", {"rate": PHONE["cpu_slowdown"]})
-            if link:
-                _slow_link(pg, link, session)
-            try:
-                visit(pg)
-            except Exception:  # noqa: BLE001
-                failures += 1
-            context.close()
-            browser.close()
+            with phone_browser(p, link) as (_browser, pg):
+                try:
+                    visit(pg)
+                except Exception:  # noqa: BLE001
+                    failures += 1
             if settle:
                 settle()
     return failures
+
+
+@contextmanager
+def phone_browser(p, link=None):
+    """A new phone-class browser (4x slower CPU, phone-sized, nothing cached; ``link``
+    slows its network too) from Playwright ``p``: yields (browser, page), closes both."""
+    browser = p.chromium.launch(
+        executable_path="/usr/bin/chromium",
+        headless=True,
+        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    )
+    try:
+        context = browser.new_context(viewport=PHONE["viewport"], is_mobile=True)
+        pg = context.new_page()
+        pg.set_default_timeout(120_000)
+        session = context.new_cdp_session(pg)
+        session.send("Emulation.setCPUThrottlingRate", {"rate": PHONE["cpu_slowdown"]})
+        if link:
+            _slow_link(pg, link, session)
+        yield browser, pg
+        context.close()
+    finally:
+        browser.close()
+
+
+def _since_navigation(pg) -> float:
+    return time.time() - pg.evaluate("performance.timeOrigin") / 1000
+
+
+def lesson_answers(pg, url: str) -> float:
+    """Open lesson 1, press its first exercise's Take a pause as soon as it is there;
+    seconds from navigation until the pause shows."""
+    pg.goto(f"{url}/voila/render/{NOTEBOOK}", wait_until="commit")
+    pg.locator(".oig-exercise .oig-pause-button").first.click()
+    pg.locator(".oig-exercise .oig-pause").first.wait_for(state="visible")
+    return _since_navigation(pg)
 
 
 # Voila's floor: a notebook with one button and nothing else. What a phone needs before
@@ -436,14 +457,17 @@ def floor_timings(url: str, rounds: int, settle=None, link=None) -> dict:
     the same phone-class browser as :func:`phone_timings`."""
     times: list[float] = []
 
-    def visit(pg) -> None:
-        pg.goto(f"{url}/voila/render/floor.ipynb", wait_until="commit")
-        pg.get_by_role("button", name="Press").click()
-        pg.get_by_role("button", name="Pressed").wait_for(state="visible")
-        times.append(time.time() - pg.evaluate("performance.timeOrigin") / 1000)
-
-    failures = _phone_rounds(rounds, visit, settle, link)
+    failures = _phone_rounds(rounds, lambda pg: times.append(floor_answers(pg, url)), settle, link)
     return {"rounds": rounds, "failures": failures, "answered": _spread(times)}
+
+
+def floor_answers(pg, url: str) -> float:
+    """Open the floor notebook, press its button as soon as it is there; seconds from
+    navigation until the button shows it was pressed."""
+    pg.goto(f"{url}/voila/render/floor.ipynb", wait_until="commit")
+    pg.get_by_role("button", name="Press").click()
+    pg.get_by_role("button", name="Pressed").wait_for(state="visible")
+    return _since_navigation(pg)
 
 
 def _spread(values: list[float]) -> dict:

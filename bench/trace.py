@@ -17,11 +17,17 @@ import argparse
 import json
 import re
 import tempfile
-import time
 from collections import defaultdict
 from pathlib import Path
 
-from bench.timing import FLOOR_NOTEBOOK, NOTEBOOK, PHONE, SHARED_WIFI, Server, _slow_link
+from bench.timing import (
+    FLOOR_NOTEBOOK,
+    SHARED_WIFI,
+    Server,
+    floor_answers,
+    lesson_answers,
+    phone_browser,
+)
 
 CATEGORIES = [
     "devtools.timeline",
@@ -94,13 +100,12 @@ def whose(url: str) -> str:
 
 
 def _main_thread(events: list[dict]) -> tuple[int, int]:
+    """The lesson's renderer main thread: the one in the process that saw a navigationStart."""
+    navigated = {e.get("pid") for e in events if e.get("name") == "navigationStart"}
     for e in events:
-        if e.get("ph") == "M" and e.get("name") == "thread_name":
+        if e.get("ph") == "M" and e.get("name") == "thread_name" and e["pid"] in navigated:
             if e["args"].get("name") == "CrRendererMain":
-                # The lesson's renderer: the one that saw a navigationStart.
-                pid, tid = e["pid"], e["tid"]
-                if any(x.get("name") == "navigationStart" and x.get("pid") == pid for x in events):
-                    return pid, tid
+                return e["pid"], e["tid"]
     raise RuntimeError("no renderer main thread in the trace")
 
 
@@ -201,32 +206,10 @@ def traced_load(url: str, floor: bool, link: dict | None) -> dict:
     """One phone-class load with the renderer traced; the breakdown until it answered."""
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        context = browser.new_context(viewport=PHONE["viewport"], is_mobile=True)
-        pg = context.new_page()
-        pg.set_default_timeout(120_000)
-        session = context.new_cdp_session(pg)
-        session.send("Emulation.setCPUThrottlingRate", {"rate": PHONE["cpu_slowdown"]})
-        if link:
-            _slow_link(pg, link, session)
+    with sync_playwright() as p, phone_browser(p, link) as (browser, pg):
         browser.start_tracing(page=pg, categories=CATEGORIES)
-        if floor:
-            pg.goto(f"{url}/voila/render/floor.ipynb", wait_until="commit")
-            pg.get_by_role("button", name="Press").click()
-            pg.get_by_role("button", name="Pressed").wait_for(state="visible")
-        else:
-            pg.goto(f"{url}/voila/render/{NOTEBOOK}", wait_until="commit")
-            pg.locator(".oig-exercise .oig-pause-button").first.click()
-            pg.locator(".oig-exercise .oig-pause").first.wait_for(state="visible")
-        answered = time.time() - pg.evaluate("performance.timeOrigin") / 1000
+        answered = (floor_answers if floor else lesson_answers)(pg, url)
         trace = json.loads(browser.stop_tracing())
-        context.close()
-        browser.close()
     events = trace["traceEvents"] if isinstance(trace, dict) else trace
     return breakdown(events, answered * 1000)
 
