@@ -13,7 +13,9 @@ missing page) in one browser tab and, on each, records:
 - the layout on a 390 x 844 phone and at 200 % zoom (a 1280 x 900 window at 200 % lays
   out as a 640 x 450 page): no sideways scrolling, no label or control drawn over
   another, no control cut off at a side, and (on the phone) touch targets of at least
-  44 px. Screenshots of the longest pages: tests/artifacts/app-*-{phone,zoom200}.png.
+  44 px. Screenshots of the longest pages: tests/artifacts/app-*-{phone,zoom200}.png;
+- the icons of the pause and help buttons, drawn by the style sheet: no page downloads
+  an icon font (on a phone it came last, seconds after the buttons).
 Each page is checked after every widget on it is drawn. One pass, not one per check,
 because opening a page (a kernel, the front end) is what costs time; the tests below
 read what it recorded, so each kind of fault still fails its own test.
@@ -21,6 +23,7 @@ read what it recorded, so each kind of fault still fails its own test.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import pytest
@@ -48,6 +51,11 @@ NOT_FOUND = "(page not found)"
 LONGEST = ("00_welcome.ipynb", "01_responsibility_vs_cruelty.ipynb")
 
 
+# What each pause and help button draws before its words.
+ICONS = """() => [...document.querySelectorAll('.oig-pause-button, .oig-help-button')]
+  .map((b) => getComputedStyle(b, '::before').webkitMaskImage)"""
+
+
 @dataclass
 class Seen:
     """What the pass recorded: per page, per check."""
@@ -55,6 +63,7 @@ class Seen:
     requests: list[str] = field(default_factory=list)
     visited: list[str] = field(default_factory=list)
     structure: dict[str, list[str]] = field(default_factory=dict)
+    icons: dict[str, list[str]] = field(default_factory=dict)
     axe: dict[str, dict[str, dict]] = field(default_factory=lambda: {t: {} for t in THEMES})
     axe_phone: dict[str, dict] = field(default_factory=dict)
     layout: dict[str, dict[str, list[str]]] = field(default_factory=lambda: {s: {} for s in SIZES})
@@ -97,6 +106,7 @@ def seen(browser, voila_url) -> Seen:
                 f"{page.get_by_role('heading', level=1).count()} main headings",
                 f"{page.get_by_role('main').count()} main landmarks",
             ]
+            result.icons[name] = page.evaluate(ICONS)
             for theme in THEMES:
                 _use_theme(page, theme)
                 result.axe[theme][name] = run_axe(page)
@@ -140,6 +150,15 @@ def test_every_page_requests_only_its_own_origin(seen, voila_url):
 def test_every_page_has_one_main_heading_and_one_main_landmark(seen):
     expected = ["1 main headings", "1 main landmarks"]
     assert {name: s for name, s in seen.structure.items() if s != expected} == {}
+
+
+def test_pause_and_help_show_their_icons_without_an_icon_font(seen):
+    lesson = seen.icons["01_responsibility_vs_cruelty.ipynb"]
+    assert len(lesson) >= 2 * 4, "lesson 1 has a page bar and four exercises"
+    drawn = {name: i for name, i in seen.icons.items() if any("svg" not in x for x in i)}
+    assert drawn == {}
+    fonts = [u for u in seen.requests if re.search(r"\.(woff2?|ttf|otf|eot)(\?|$)", u)]
+    assert fonts == []
 
 
 def _blocking(result: dict) -> list[dict]:

@@ -98,7 +98,6 @@ class RatingReply(_WithHelp):
         words = self._workbook
         senses = ui.button(words.care.ratings.senses_button, "oig-reply-senses")
         pause = ui.button(words.ui.pause_button, "oig-reply-pause")
-        pause.icon = "pause"
         senses.on_click(lambda _: self._link.ask("senses"))
         pause.on_click(lambda _: self._link.ask("pause"))
         return [senses, pause]

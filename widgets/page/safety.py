@@ -125,7 +125,6 @@ class HelpPanel(W.VBox):
         self._ui = workbook.ui
         self._parts: dict[str, W.Widget] | None = None
         self.toggle = ui.button(workbook.ui.help_button, "oig-help-button")
-        self.toggle.icon = "life-ring"
         self.toggle.on_click(lambda _: setattr(self, "expanded", not self.expanded))
         ui.show(self, False)
 
@@ -302,7 +301,6 @@ class SafetyBar(W.VBox):
         self.add_class("oig-safety")
         self.content = content
         self.pause_button = ui.button(workbook.ui.pause_button, "oig-pause-button")
-        self.pause_button.icon = "pause"
         self.help = HelpPanel(workbook)
         self.pause = PausePanel(workbook, on_back=lambda: setattr(self, "paused", False))
         self.pause_button.on_click(lambda _: setattr(self, "paused", True))
