@@ -242,13 +242,17 @@ def per_visitor(before: dict, after: dict, client: float, count: int) -> dict:
 SHARED_WIFI = {"mbit": 100 / WORKSHOP_SIZE, "latency_ms": 20}
 
 
-def browser_timings(url: str, count: int, rounds: int, settle=None, link=None) -> dict:
+def browser_timings(
+    url: str, count: int, rounds: int, settle=None, link=None, floor: bool = False
+) -> dict:
     """Navigation start to a working widget (visible, and a click answered) in Chromium:
     ``count`` visitors together, ``rounds`` times. Between rounds: ``settle()`` (e.g. wait
     until the server is quiet, so each round is the only visitor), else 3 s, in which the
     page just used is still being rebuilt. ``link`` ({"mbit", "latency_ms"}) slows each
     page's network as Chromium's developer tools do; the result then also says how many
-    bytes a visit downloaded."""
+    bytes a visit downloaded. ``floor``: Voila's one-button notebook instead of lesson 1
+    (served by :func:`floor_rows`)."""
+    notebook, answer = ("floor.ipynb", _floor_answer) if floor else (NOTEBOOK, _lesson_answer)
     from playwright.sync_api import sync_playwright
 
     times: list[float] = []
@@ -269,10 +273,9 @@ def browser_timings(url: str, count: int, rounds: int, settle=None, link=None) -
                     _slow_link(pg, link)
             try:
                 for pg in pages:
-                    pg.goto(f"{url}/voila/render/{NOTEBOOK}", wait_until="commit")
+                    pg.goto(f"{url}/voila/render/{notebook}", wait_until="commit")
                 for pg in pages:
-                    pg.get_by_role("button", name=BUTTON).first.click()
-                    pg.locator(".oig-pause").first.wait_for(state="visible")
+                    answer(pg)
                     nav = pg.evaluate("performance.timeOrigin") / 1000
                     times.append(time.time() - nav)
                     if link:
@@ -465,9 +468,18 @@ def floor_answers(pg, url: str) -> float:
     """Open the floor notebook, press its button as soon as it is there; seconds from
     navigation until the button shows it was pressed."""
     pg.goto(f"{url}/voila/render/floor.ipynb", wait_until="commit")
+    _floor_answer(pg)
+    return _since_navigation(pg)
+
+
+def _floor_answer(pg) -> None:
     pg.get_by_role("button", name="Press").click()
     pg.get_by_role("button", name="Pressed").wait_for(state="visible")
-    return _since_navigation(pg)
+
+
+def _lesson_answer(pg) -> None:
+    pg.get_by_role("button", name=BUTTON).first.click()
+    pg.locator(".oig-pause").first.wait_for(state="visible")
 
 
 def _spread(values: list[float]) -> dict:
@@ -479,14 +491,17 @@ def _spread(values: list[float]) -> dict:
 
 
 def floor_rows(rounds: int = 4) -> dict:
-    """Voila's floor on the phone rows: the one-button notebook, served as the app serves
-    a lesson (its configuration, template and compressed scripts), so that only the
-    lesson's own content differs."""
+    """Voila's floor on the phone rows and the desktop row of one visitor: the one-button
+    notebook, served as the app serves a lesson (its configuration, template and
+    compressed scripts), so that only the lesson's own content differs."""
     with tempfile.TemporaryDirectory() as folder:
         (Path(folder) / "floor.ipynb").write_text(json.dumps(FLOOR_NOTEBOOK), encoding="utf-8")
         with Server(True, folder=Path(folder)) as server:
             server.wait_until_quiet()
             return {
+                "desktop": browser_timings(
+                    server.url, 1, rounds=10, settle=server.wait_until_quiet, floor=True
+                ),
                 "phone CPU": floor_timings(server.url, rounds, server.wait_until_quiet),
                 "phone CPU, shared Wi-Fi": floor_timings(
                     server.url, rounds, server.wait_until_quiet, link=SHARED_WIFI
@@ -528,6 +543,22 @@ def phone_table(app: dict, base: dict, floor: dict | None = None) -> str:
             above = f"{mine - least:+.2f}" if mine and least else "n/a"
             row += f" {least} | {above} |"
         rows.append(row)
+    return "\n".join(rows)
+
+
+def desktop_table(app: dict, base: dict, floor: dict) -> str:
+    """One visitor in desktop Chromium (``app``/``base``: :func:`browser_timings`, quiet
+    server between loads) beside Voila's floor (:func:`floor_rows`'s "desktop"): how much
+    of a load is the lesson, and how much any Voila page costs."""
+    rows = [
+        "| desktop Chromium, 1 visitor (s) | p50 | p95 | max |",
+        "| --- | --- | --- | --- |",
+    ]
+    for name, r in (("this app", app), ("plain Voila", base), ("Voila's floor: one button", floor)):
+        rows.append(f"| {name} | {r['p50']} | {r['p95']} | {r['max']} |")
+    a, f = app["p95"], floor["p95"]
+    if a is not None and f is not None:
+        rows.append(f"| lesson above the floor | | {a - f:+.2f} | |")
     return "\n".join(rows)
 
 
@@ -788,10 +819,15 @@ def main(argv: list[str] | None = None) -> int:
         )
         if "chromium" in r:
             print(f"{label} in Chromium (navigation -> working widget): {r['chromium']}")
+    floor = None
     if "phone" in app and "phone" in base:
+        floor = floor_rows()
+        print("\nIn desktop Chromium (navigation -> working widget), quiet server:")
+        print(desktop_table(app["chromium"]["1"], base["chromium"]["1"], floor["desktop"]))
         print("\nOn a phone-class browser (one visitor at a time, fresh each load):")
-        print(phone_table(app["phone"], base["phone"]))
-    Path(args.out).write_text(json.dumps({"machine": machine, "app": app, "plain": base}, indent=2))
+        print(phone_table(app["phone"], base["phone"], floor))
+    found = {"machine": machine, "app": app, "plain": base, "floor": floor}
+    Path(args.out).write_text(json.dumps(found, indent=2))
     print(f"\nWrote {args.out}")
     return 0
 

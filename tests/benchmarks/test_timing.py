@@ -9,7 +9,7 @@ import time
 
 import psutil
 
-from bench.timing import CpuLedger, per_visitor, percentiles, phone_table
+from bench.timing import CpuLedger, desktop_table, per_visitor, percentiles, phone_table
 
 
 def test_percentiles_of_what_was_measured():
@@ -86,6 +86,21 @@ def test_the_phone_table_shows_how_far_above_voilas_floor_the_lesson_is():
     lines = phone_table({"phone CPU": row}, {"phone CPU": row}, floor).splitlines()
     assert lines[0].endswith("| Voila's floor: one button answers | lesson above the floor |")
     assert lines[2].endswith("| 1.0x | 3.25 | +0.75 |")
+
+
+def test_the_desktop_table_shows_how_far_above_voilas_floor_the_lesson_is():
+    app = {"visitors": 1, "rounds": 10, "failures": 0, "p50": 1.4, "p95": 1.7, "max": 1.7}
+    plain = {"visitors": 1, "rounds": 10, "failures": 0, "p50": 2.5, "p95": 2.8, "max": 3.0}
+    floor = {"visitors": 1, "rounds": 10, "failures": 0, "p50": 1.3, "p95": 1.55, "max": 1.6}
+    lines = desktop_table(app, plain, floor).splitlines()
+    assert lines[2:] == [
+        "| this app | 1.4 | 1.7 | 1.7 |",
+        "| plain Voila | 2.5 | 2.8 | 3.0 |",
+        "| Voila's floor: one button | 1.3 | 1.55 | 1.6 |",
+        "| lesson above the floor | | +0.15 | |",
+    ]
+    never = {**floor, "p50": None, "p95": None, "max": None}  # every floor load failed
+    assert "above the floor" not in desktop_table(app, plain, never)
 
 
 def test_the_floor_notebook_is_one_button_that_answers_a_click():
