@@ -384,7 +384,7 @@ def _phone_rounds(rounds: int, visit, settle=None, link=None) -> int:
     failures = 0
     with sync_playwright() as p:
         for _ in range(rounds):
-            with phone_browser(p, link) as (_browser, pg):
+            with fresh_browser(p, link) as (_browser, pg):
                 try:
                     visit(pg)
                 except Exception:  # noqa: BLE001
@@ -395,20 +395,25 @@ def _phone_rounds(rounds: int, visit, settle=None, link=None) -> int:
 
 
 @contextmanager
-def phone_browser(p, link=None):
-    """A new phone-class browser (4x slower CPU, phone-sized, nothing cached; ``link``
-    slows its network too) from Playwright ``p``: yields (browser, page), closes both."""
+def fresh_browser(p, link=None, phone: bool = True):
+    """A new browser, nothing cached, from Playwright ``p``: phone-class (4x slower CPU,
+    phone-sized) unless ``phone`` is False (this machine's desktop Chromium); ``link``
+    slows its network too. Yields (browser, page), closes both."""
     browser = p.chromium.launch(
         executable_path="/usr/bin/chromium",
         headless=True,
         args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
     )
     try:
-        context = browser.new_context(viewport=PHONE["viewport"], is_mobile=True)
+        if phone:
+            context = browser.new_context(viewport=PHONE["viewport"], is_mobile=True)
+        else:
+            context = browser.new_context()
         pg = context.new_page()
         pg.set_default_timeout(120_000)
         session = context.new_cdp_session(pg)
-        session.send("Emulation.setCPUThrottlingRate", {"rate": PHONE["cpu_slowdown"]})
+        if phone:
+            session.send("Emulation.setCPUThrottlingRate", {"rate": PHONE["cpu_slowdown"]})
         if link:
             _slow_link(pg, link, session)
         yield browser, pg

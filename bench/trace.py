@@ -6,7 +6,8 @@ shared Wi-Fi), records Chromium's trace of the renderer, and splits the time fro
 navigation until the first exercise's pause opens into the renderer's main thread at
 work (by kind of work, and script by whose script it is) and the main thread waiting
 (for the network, or for the server and kernel). With ``--floor`` it does the same for
-Voila's floor notebook (one button), so the two can be compared line by line.
+Voila's floor notebook (one button), so the two can be compared line by line; with
+``--desktop`` in this machine's desktop Chromium instead (no slowdown, a desktop window).
 
 Not part of ``make test``: figures are printed, not asserted.
 """
@@ -25,8 +26,8 @@ from bench.timing import (
     SHARED_WIFI,
     Server,
     floor_answers,
+    fresh_browser,
     lesson_answers,
-    phone_browser,
 )
 
 CATEGORIES = [
@@ -202,11 +203,12 @@ def breakdown(events: list[dict], until_ms: float) -> dict:
     }
 
 
-def traced_load(url: str, floor: bool, link: dict | None) -> dict:
-    """One phone-class load with the renderer traced; the breakdown until it answered."""
+def traced_load(url: str, floor: bool, link: dict | None, phone: bool = True) -> dict:
+    """One load (phone-class unless ``phone`` is False) with the renderer traced; the
+    breakdown until it answered."""
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as p, phone_browser(p, link) as (browser, pg):
+    with sync_playwright() as p, fresh_browser(p, link, phone) as (browser, pg):
         browser.start_tracing(page=pg, categories=CATEGORIES)
         answered = (floor_answers if floor else lesson_answers)(pg, url)
         trace = json.loads(browser.stop_tracing())
@@ -219,13 +221,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--floor", action="store_true", help="Voila's one-button notebook")
     parser.add_argument("--wifi", action="store_true", help="also the shared Wi-Fi link")
     parser.add_argument("--plain", action="store_true", help="plain voila, not the app")
+    parser.add_argument("--desktop", action="store_true", help="desktop Chromium, not a phone")
     args = parser.parse_args(argv)
     link = SHARED_WIFI if args.wifi else None
     with tempfile.TemporaryDirectory() as folder:
         (Path(folder) / "floor.ipynb").write_text(json.dumps(FLOOR_NOTEBOOK), encoding="utf-8")
         with Server(not args.plain, folder=Path(folder) if args.floor else None) as server:
             server.wait_until_quiet()
-            found = traced_load(server.url, args.floor, link)
+            found = traced_load(server.url, args.floor, link, phone=not args.desktop)
     print(json.dumps(found, indent=2))
     return 0
 
