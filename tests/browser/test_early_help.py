@@ -93,3 +93,42 @@ def test_the_plain_bar_gives_way_to_the_widgets_but_not_while_open(page, voila_u
     early.locator(".oig-early-help summary").click()
     expect(early).to_be_hidden()
     assert wb.ui.help_button
+
+
+# Where the plain bar is, and the page's last text, on a page scrolled to its end.
+BAR_AND_END = """() => {
+  const bar = document.getElementById('oig-early').getBoundingClientRect();
+  const texts = [...document.querySelectorAll('.jp-RenderedMarkdown > *')];
+  const last = texts[texts.length - 1].getBoundingClientRect();
+  return {barTop: bar.top, barBottom: bar.bottom, lastBottom: last.bottom,
+          height: window.innerHeight};
+}"""
+
+
+def test_the_plain_bar_stays_in_reach_and_moves_nothing_when_it_goes(page, voila_url):
+    """It sits at the bottom of the window while the page loads, covers none of the page's
+    text, and going away shifts nothing (at the top of the page it pushed the text 108 px
+    down on a phone until the widgets came, then the text jumped up)."""
+    # The lesson's text shows, but no widget can be drawn (as on a phone's first seconds).
+    page.route("**/@jupyter-widgets/jupyterlab-manager/**", lambda route: route.abort())
+    page.goto(f"{voila_url}/voila/render/{PAGES['en']}")
+    early = page.locator("#oig-early")
+    expect(early).to_be_visible()
+    title = page.get_by_role("heading", level=1)
+    expect(title).to_be_visible(timeout=60_000)
+    top_before = title.bounding_box()["y"]
+    page.evaluate(
+        "window.scrollTo({top: document.scrollingElement.scrollHeight, behavior: 'instant'})"
+    )
+    found = page.evaluate(BAR_AND_END)
+    assert abs(found["barBottom"] - found["height"]) <= 1, found
+    assert found["lastBottom"] <= found["barTop"], found
+    screenshot(page, "early-help-bottom-bar")
+    page.evaluate("window.scrollTo({top: 0, behavior: 'instant'})")
+    page.evaluate(
+        "() => { const bar = document.createElement('div'); bar.className = 'oig-page-header';"
+        " bar.innerHTML = '<button class=\"oig-help-button\">x</button>';"
+        " document.body.appendChild(bar); }"
+    )
+    expect(early).to_be_hidden()
+    assert title.bounding_box()["y"] == top_before

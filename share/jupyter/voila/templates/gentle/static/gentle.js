@@ -314,11 +314,12 @@
 })();
 
 /* 4. Help before the widgets. The template puts a plain "Take a pause" and "Get help now"
- * at the top of every lesson page (#oig-early), so they work from the first bytes, before
- * any widget or the kernel. Here: the help shows the country the participant chose in
- * the help panel (kept in this browser by the journal, never on the server), and the
- * plain bar goes away once the page's own bar of widgets is there, but never while
- * someone has it open. Text is set as text, never as HTML.
+ * on every lesson page (#oig-early, a bar at the bottom of the screen: gentle.css), so
+ * they work from the first bytes, before any widget or the kernel. Here: the help shows
+ * the country the participant chose in the help panel (kept in this browser by the
+ * journal, never on the server), and the plain bar goes away once the page's own bar
+ * of widgets is there, but never while someone has it open. Text is set as text, never
+ * as HTML.
  */
 (function () {
   "use strict";
