@@ -25,6 +25,15 @@ def without_widgets(page) -> None:
     page.route("**/voila/static/voila.js", lambda route: route.abort())
 
 
+def widgets_bar_arrives(page) -> None:
+    """What gentle.js waits for before it puts the plain bar away: the page's own bar."""
+    page.evaluate(
+        "() => { const bar = document.createElement('div'); bar.className = 'oig-page-header';"
+        " bar.innerHTML = '<button class=\"oig-help-button\">x</button>';"
+        " document.body.appendChild(bar); }"
+    )
+
+
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_help_and_pause_work_before_any_widget(page, voila_url, language):
     wb = load_workbook(language=language)
@@ -83,11 +92,7 @@ def test_the_plain_bar_gives_way_to_the_widgets_but_not_while_open(page, voila_u
     without_widgets(page)
     page.reload()
     early.locator(".oig-early-help summary").click()
-    page.evaluate(
-        "() => { const bar = document.createElement('div'); bar.className = 'oig-page-header';"
-        " bar.innerHTML = '<button class=\"oig-help-button\">x</button>';"
-        " document.body.appendChild(bar); }"
-    )
+    widgets_bar_arrives(page)
     page.wait_for_timeout(300)
     expect(early).to_be_visible()
     early.locator(".oig-early-help summary").click()
@@ -125,10 +130,6 @@ def test_the_plain_bar_stays_in_reach_and_moves_nothing_when_it_goes(page, voila
     assert found["lastBottom"] <= found["barTop"], found
     screenshot(page, "early-help-bottom-bar")
     page.evaluate("window.scrollTo({top: 0, behavior: 'instant'})")
-    page.evaluate(
-        "() => { const bar = document.createElement('div'); bar.className = 'oig-page-header';"
-        " bar.innerHTML = '<button class=\"oig-help-button\">x</button>';"
-        " document.body.appendChild(bar); }"
-    )
+    widgets_bar_arrives(page)
     expect(early).to_be_hidden()
     assert title.bounding_box()["y"] == top_before
