@@ -100,8 +100,18 @@ def test_the_plain_bar_gives_way_to_the_widgets_but_not_while_open(page, voila_u
     assert wb.ui.help_button
 
 
-# Where the plain bar is, and the page's last text, on a page scrolled to its end.
+# The page has stopped growing: its height is the same as a second ago. (With the widget
+# library held back, Voila draws an error box for each widget a moment after the text.)
+SETTLED = """() => {
+  const height = document.scrollingElement.scrollHeight;
+  const same = window.__oigHeight === height;
+  window.__oigHeight = height;
+  return same;
+}"""
+
+# Where the plain bar is, and the page's last text, once the page is scrolled to its end.
 BAR_AND_END = """() => {
+  window.scrollTo({top: document.scrollingElement.scrollHeight, behavior: 'instant'});
   const bar = document.getElementById('oig-early').getBoundingClientRect();
   const texts = [...document.querySelectorAll('.jp-RenderedMarkdown > *')];
   const last = texts[texts.length - 1].getBoundingClientRect();
@@ -121,10 +131,8 @@ def test_the_plain_bar_stays_in_reach_and_moves_nothing_when_it_goes(page, voila
     expect(early).to_be_visible()
     title = page.get_by_role("heading", level=1)
     expect(title).to_be_visible(timeout=60_000)
+    page.wait_for_function(SETTLED, polling=1000)
     top_before = title.bounding_box()["y"]
-    page.evaluate(
-        "window.scrollTo({top: document.scrollingElement.scrollHeight, behavior: 'instant'})"
-    )
     found = page.evaluate(BAR_AND_END)
     assert abs(found["barBottom"] - found["height"]) <= 1, found
     assert found["lastBottom"] <= found["barTop"], found
